@@ -1,0 +1,245 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { inputs, type Inputs } from '../../preload/contract/inputs.js';
+import type {
+  AccountView,
+  ActivityEntry,
+  AppPasswordView,
+  ClientSessionView,
+  DeviceNotification,
+  NewAppPassword,
+} from '../../preload/contract/models.js';
+import { systemClock, type Clock } from './clock.js';
+import { KeyedHash } from './crypto/keyed-hash.js';
+import { PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
+import {
+  addTrustedPhone,
+  changePassword,
+  removeTrustedDevice,
+  setSecurityLevel,
+  type PasswordChanged,
+  type SecurityChanged,
+} from './service/account-settings.js';
+import {
+  completeAccountSiteSignIn,
+  completeAccountSiteSignInWithRecoveryKey,
+  currentSiteAccount,
+  signInAccountSite,
+  signOutAccountSite,
+  type AccountSiteSignInResult,
+} from './service/account-site.js';
+import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
+import { completeICloudSignIn, signInClient, signOutClient, type ClientSignInResult } from './service/client-sign-in.js';
+import type { ServiceContext } from './service/context.js';
+import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
+import { DeviceInbox } from './service/device-inbox.js';
+import { EventBus, type Listener } from './service/event-bus.js';
+import { runScenario } from './service/scenarios.js';
+import { beginUnlock, completeUnlock } from './service/unlock.js';
+import { sendCode, type CodeSent, type VerificationChallenge } from './service/verification.js';
+import { openDatabase, type Db } from './store/database.js';
+import { Repositories } from './store/repositories.js';
+import { parseInput } from './validate.js';
+
+export interface IdentityServiceOptions {
+  /** Where the store lives; ':memory:' for a throwaway one. */
+  path?: string;
+  clock?: Clock;
+  /** Lower than production only in tests. */
+  scryptCost?: ScryptCost;
+  /** Create the demo account when the store is new (default true). */
+  seedDemo?: boolean;
+}
+
+/** The user's data directory, as Electron's app.getPath('userData') would give it. */
+export function defaultStorePath(): string {
+  const home = homedir();
+  const base =
+    process.platform === 'darwin'
+      ? join(home, 'Library', 'Application Support')
+      : process.platform === 'win32'
+        ? (process.env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+        : (process.env.XDG_CONFIG_HOME ?? join(home, '.config'));
+  return join(base, 'TwoStep', 'twostep.sqlite');
+}
+
+/**
+ * The identity service: the one owner of the account store and of every rule of SPEC §3.
+ * Every method validates its input with the contract's schema, runs each change as one
+ * transaction, and fails only with an IdentityError. Account-site operations take the
+ * session token of the browser's cookie.
+ */
+export class IdentityService {
+  private constructor(private readonly ctx: ServiceContext) {}
+
+  static async open(options: IdentityServiceOptions = {}): Promise<IdentityService> {
+    const db = openDatabase(options.path ?? defaultStorePath());
+    const clock = options.clock ?? systemClock;
+    const ctx: ServiceContext = {
+      db,
+      repos: new Repositories(db),
+      clock,
+      hasher: new PasswordHasher(options.scryptCost ?? PRODUCTION_SCRYPT_COST),
+      keyed: KeyedHash.forStore(db),
+      bus: new EventBus(),
+      inbox: new DeviceInbox(clock),
+    };
+    if (options.seedDemo ?? true) await seedDemoIfEmpty(ctx);
+    return new IdentityService(ctx);
+  }
+
+  get database(): Db {
+    return this.ctx.db;
+  }
+
+  close(): void {
+    this.ctx.db.close();
+  }
+
+  subscribe(listener: Listener): () => void {
+    return this.ctx.bus.subscribe(listener);
+  }
+
+  // — accounts —
+
+  async createAccount(input: Inputs['createAccount']): Promise<void> {
+    const { appleId, password, fullName } = parseInput(inputs.createAccount, input);
+    await createAccount(this.ctx, appleId, password, fullName);
+  }
+
+  // — the simulated apps —
+
+  async signInClient(input: Inputs['clientSignIn']): Promise<ClientSignInResult> {
+    const { clientKind, appleId, password } = parseInput(inputs.clientSignIn, input);
+    return signInClient(this.ctx, clientKind, appleId, password);
+  }
+
+  sendICloudCode(input: Inputs['sendCode']): CodeSent {
+    const { verificationId, deviceId } = parseInput(inputs.sendCode, input);
+    return sendCode(this.ctx, verificationId, deviceId, ['icloud']);
+  }
+
+  completeICloudSignIn(input: Inputs['verifyCode']): ClientSessionView {
+    const { verificationId, code } = parseInput(inputs.verifyCode, input);
+    return completeICloudSignIn(this.ctx, verificationId, code);
+  }
+
+  clientSession(input: Inputs['client']): ClientSessionView | null {
+    const { clientKind } = parseInput(inputs.client, input);
+    return this.ctx.repos.clientSessions.activeFor(clientKind) ?? null;
+  }
+
+  clientSessions(): ClientSessionView[] {
+    return this.ctx.repos.clientSessions.active();
+  }
+
+  signOutClient(input: Inputs['client']): void {
+    const { clientKind } = parseInput(inputs.client, input);
+    signOutClient(this.ctx, clientKind);
+  }
+
+  // — the account site (My Apple ID) —
+
+  async signInAccountSite(input: Inputs['signIn']): Promise<AccountSiteSignInResult> {
+    const { appleId, password } = parseInput(inputs.signIn, input);
+    return signInAccountSite(this.ctx, appleId, password);
+  }
+
+  sendAccountSiteCode(input: Inputs['sendCode']): CodeSent {
+    const { verificationId, deviceId } = parseInput(inputs.sendCode, input);
+    return sendCode(this.ctx, verificationId, deviceId, ['account-site']);
+  }
+
+  completeAccountSiteSignIn(input: Inputs['verifyCode']): { token: string } {
+    const { verificationId, code } = parseInput(inputs.verifyCode, input);
+    return completeAccountSiteSignIn(this.ctx, verificationId, code);
+  }
+
+  completeAccountSiteSignInWithRecoveryKey(input: Inputs['verifyRecoveryKey']): { token: string } {
+    const { verificationId, recoveryKey } = parseInput(inputs.verifyRecoveryKey, input);
+    return completeAccountSiteSignInWithRecoveryKey(this.ctx, verificationId, recoveryKey);
+  }
+
+  accountSiteAccount(token: string): AccountView {
+    return currentSiteAccount(this.ctx, token);
+  }
+
+  signOutAccountSite(token: string): void {
+    signOutAccountSite(this.ctx, token);
+  }
+
+  createAppPassword(token: string, input: Inputs['createAppPassword']): NewAppPassword {
+    const { label } = parseInput(inputs.createAppPassword, input);
+    return createAppPassword(this.ctx, token, label);
+  }
+
+  listAppPasswords(token: string): AppPasswordView[] {
+    return listAppPasswords(this.ctx, token);
+  }
+
+  revokeAppPassword(token: string, input: Inputs['appPassword']): { signedOutApps: number } {
+    const { appPasswordId } = parseInput(inputs.appPassword, input);
+    return revokeAppPassword(this.ctx, token, appPasswordId);
+  }
+
+  revokeAllAppPasswords(token: string): { revoked: number; signedOutApps: number } {
+    return revokeAllAppPasswords(this.ctx, token);
+  }
+
+  async changePassword(token: string, input: Inputs['changePassword']): Promise<PasswordChanged> {
+    const { currentPassword, newPassword } = parseInput(inputs.changePassword, input);
+    return changePassword(this.ctx, token, currentPassword, newPassword);
+  }
+
+  setSecurityLevel(token: string, input: Inputs['setSecurityLevel']): SecurityChanged {
+    const { level } = parseInput(inputs.setSecurityLevel, input);
+    return setSecurityLevel(this.ctx, token, level);
+  }
+
+  addTrustedPhone(token: string, input: Inputs['addTrustedPhone']): AccountView {
+    const { phoneNumber } = parseInput(inputs.addTrustedPhone, input);
+    return addTrustedPhone(this.ctx, token, phoneNumber);
+  }
+
+  removeTrustedDevice(token: string, input: Inputs['trustedDevice']): AccountView {
+    const { deviceId } = parseInput(inputs.trustedDevice, input);
+    return removeTrustedDevice(this.ctx, token, deviceId);
+  }
+
+  // — locked accounts and forgotten passwords —
+
+  beginUnlock(input: Inputs['beginUnlock']): VerificationChallenge {
+    const { appleId, recoveryKey } = parseInput(inputs.beginUnlock, input);
+    return beginUnlock(this.ctx, appleId, recoveryKey);
+  }
+
+  sendUnlockCode(input: Inputs['sendCode']): CodeSent {
+    const { verificationId, deviceId } = parseInput(inputs.sendCode, input);
+    return sendCode(this.ctx, verificationId, deviceId, ['unlock']);
+  }
+
+  async completeUnlock(input: Inputs['completeUnlock']): Promise<PasswordChanged> {
+    const { verificationId, code, newPassword } = parseInput(inputs.completeUnlock, input);
+    return completeUnlock(this.ctx, verificationId, code, newPassword);
+  }
+
+  // — the control center —
+
+  async runScenario(input: Inputs['scenario']): Promise<{ signedOutApps: number }> {
+    return runScenario(this.ctx, parseInput(inputs.scenario, input));
+  }
+
+  activity(input: Inputs['activity'] = {}): ActivityEntry[] {
+    const { limit } = parseInput(inputs.activity, input);
+    return this.ctx.repos.activity.recent(limit);
+  }
+
+  /** What the trusted devices show now: unexpired codes, newest first. */
+  deviceNotifications(deviceId?: number): DeviceNotification[] {
+    return this.ctx.inbox.list(deviceId);
+  }
+
+  resetDemo(): Promise<void> {
+    return resetDemo(this.ctx);
+  }
+}

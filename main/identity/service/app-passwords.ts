@@ -1,0 +1,68 @@
+import type { AppPasswordView, NewAppPassword } from '../../../preload/contract/models.js';
+import { appPassword as generateAppPassword, formatAppPassword } from '../crypto/secrets.js';
+import { IdentityError } from '../identity-error.js';
+import type { AccountRow } from '../store/accounts-repo.js';
+import { siteAccount } from './account-site.js';
+import { endClientSessions } from './client-sign-in.js';
+import { transact, type ServiceContext, type Tx } from './context.js';
+import { appPasswordLookupHash } from './credentials.js';
+
+export const MAX_ACTIVE_APP_PASSWORDS = 25;
+const SOURCE = 'account-site';
+
+/** Generate App-Specific Password: shown once, stored only as its keyed hash. */
+export function createAppPassword(ctx: ServiceContext, token: string, label: string): NewAppPassword {
+  return transact(ctx, (tx) => {
+    const account = siteAccount(ctx, tx, token);
+    if (account.security_level === 'none') throw tx.refuse(new IdentityError('APP_PASSWORDS_UNAVAILABLE'));
+    if (ctx.repos.appPasswords.countActive(account.id) >= MAX_ACTIVE_APP_PASSWORDS) {
+      throw tx.refuse(new IdentityError('APP_PASSWORD_LIMIT', { max: MAX_ACTIVE_APP_PASSWORDS }));
+    }
+    const password = generateAppPassword();
+    const appPassword = ctx.repos.appPasswords.insert(account.id, label, appPasswordLookupHash(ctx, password), tx.now);
+    tx.log({ appleId: account.apple_id, source: SOURCE, event: 'app-password-created', outcome: 'success', detail: { label } });
+    return { appPassword, password: formatAppPassword(password) };
+  });
+}
+
+/** View History: the active app-specific passwords, newest first. */
+export function listAppPasswords(ctx: ServiceContext, token: string): AppPasswordView[] {
+  return transact(ctx, (tx) => {
+    const account = siteAccount(ctx, tx, token);
+    return ctx.repos.appPasswords.list(account.id).filter((p) => p.revokedAt === null);
+  });
+}
+
+/** Delete one: every app signed in with it is signed out at once. */
+export function revokeAppPassword(ctx: ServiceContext, token: string, appPasswordId: number): { signedOutApps: number } {
+  return transact(ctx, (tx) => {
+    const account = siteAccount(ctx, tx, token);
+    const appPassword = ctx.repos.appPasswords.get(account.id, appPasswordId);
+    if (!appPassword || appPassword.revokedAt !== null || !ctx.repos.appPasswords.revoke(appPassword.id, tx.now)) {
+      throw tx.refuse(new IdentityError('APP_PASSWORD_NOT_FOUND'));
+    }
+    tx.log({ appleId: account.apple_id, source: SOURCE, event: 'app-password-revoked', outcome: 'success', detail: { label: appPassword.label } });
+    return { signedOutApps: endClientSessions(ctx, tx, { by: 'app-password', value: appPassword.id }, 'app-password-revoked') };
+  });
+}
+
+export function revokeAllAppPasswords(ctx: ServiceContext, token: string): { revoked: number; signedOutApps: number } {
+  return transact(ctx, (tx) => revokeAllFor(ctx, tx, siteAccount(ctx, tx, token), 'app-password-revoked', SOURCE));
+}
+
+/** Revokes every active app-specific password of the account and signs out the apps using them. */
+export function revokeAllFor(
+  ctx: ServiceContext,
+  tx: Tx,
+  account: AccountRow,
+  reason: 'app-password-revoked' | 'password-changed' | 'security-changed' | 'demo-reset',
+  source: string,
+): { revoked: number; signedOutApps: number } {
+  const ids = ctx.repos.appPasswords.revokeAll(account.id, tx.now);
+  let signedOutApps = 0;
+  for (const id of ids) signedOutApps += endClientSessions(ctx, tx, { by: 'app-password', value: id }, reason);
+  if (ids.length > 0) {
+    tx.log({ appleId: account.apple_id, source, event: 'app-passwords-revoked-all', outcome: 'success', detail: { count: ids.length, reason } });
+  }
+  return { revoked: ids.length, signedOutApps };
+}

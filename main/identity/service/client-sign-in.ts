@@ -1,0 +1,95 @@
+import type { ClientKind, ClientSessionView, SessionEndReason } from '../../../preload/contract/models.js';
+import { id as newId } from '../crypto/secrets.js';
+import { IdentityError } from '../identity-error.js';
+import { prefillLabelFor } from '../policy/client-rules.js';
+import { transact, type ServiceContext, type Tx } from './context.js';
+import { checkCredentials, clearFailures } from './credentials.js';
+import { acceptCode, openVerification, startVerification, type VerificationChallenge } from './verification.js';
+
+export type ClientSignInResult =
+  | { status: 'SIGNED_IN'; session: ClientSessionView }
+  | {
+      status: 'APP_SPECIFIC_PASSWORD_REQUIRED';
+      /** Messages and FaceTime: the label the account site's generate page is opened with. */
+      prefillLabel: string | null;
+      /** Whether the app offers Create (Messages, FaceTime) or only says so (the third-party app). */
+      createShortcut: boolean;
+    }
+  | ({ status: 'VERIFICATION_REQUIRED' } & VerificationChallenge);
+
+/** Signs a simulated app in, by the rules of SPEC §3 for that app and the account's protection. */
+export async function signInClient(
+  ctx: ServiceContext,
+  clientKind: ClientKind,
+  appleId: string,
+  password: string,
+): Promise<ClientSignInResult> {
+  const { account, credential, requirement } = await checkCredentials(ctx, appleId, password, clientKind);
+  return transact(ctx, (tx): ClientSignInResult => {
+    clearFailures(ctx, ctx.repos.accounts.get(account.id));
+    if (requirement === 'password' || credential.kind === 'app-password') {
+      const appPassword = credential.kind === 'app-password' ? credential.appPassword : null;
+      if (appPassword) {
+        ctx.repos.appPasswords.markUsed(appPassword.id, clientKind, tx.now);
+        tx.log({ appleId, source: clientKind, event: 'app-password-used', outcome: 'success', detail: { label: appPassword.label } });
+      }
+      return { status: 'SIGNED_IN', session: startClientSession(ctx, tx, account.id, clientKind, appPassword?.id ?? null) };
+    }
+    if (requirement === 'app-password') {
+      tx.log({ appleId, source: clientKind, event: 'app-password-required', outcome: 'failure' });
+      const prefillLabel = prefillLabelFor(clientKind);
+      return { status: 'APP_SPECIFIC_PASSWORD_REQUIRED', prefillLabel, createShortcut: prefillLabel !== null };
+    }
+    tx.log({ appleId, source: clientKind, event: 'verification-required', outcome: 'info' });
+    return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, account, 'icloud') };
+  });
+}
+
+/** iCloud on a new Mac: the code from the trusted device finishes the sign-in. */
+export function completeICloudSignIn(ctx: ServiceContext, verificationId: string, code: string): ClientSessionView {
+  return transact(ctx, (tx) => {
+    const verification = openVerification(ctx, tx, verificationId, ['icloud']);
+    acceptCode(ctx, tx, verification, code, 'icloud');
+    return startClientSession(ctx, tx, verification.account_id, 'icloud', null);
+  });
+}
+
+function startClientSession(ctx: ServiceContext, tx: Tx, accountId: number, clientKind: ClientKind, appPasswordId: number | null) {
+  endClientSessions(ctx, tx, { by: 'client', value: clientKind }, 'replaced');
+  const sessionId = newId();
+  ctx.repos.clientSessions.insert(sessionId, accountId, clientKind, appPasswordId, tx.now);
+  const session = ctx.repos.clientSessions.byId(sessionId)!;
+  tx.log({
+    appleId: session.appleId,
+    source: clientKind,
+    event: 'sign-in',
+    outcome: 'success',
+    detail: { with: session.appPasswordLabel === null ? 'password' : 'app-specific-password', label: session.appPasswordLabel },
+  });
+  tx.emit({ type: 'client-session-started', session });
+  return session;
+}
+
+/** Ends sessions and tells every subscriber at once (the app's window shows it is signed out). */
+export function endClientSessions(
+  ctx: ServiceContext,
+  tx: Tx,
+  which: Parameters<ServiceContext['repos']['clientSessions']['end']>[0],
+  reason: SessionEndReason,
+): number {
+  const ended = ctx.repos.clientSessions.end(which, reason, tx.now);
+  for (const session of ended) {
+    // 'unexpected' is logged as what it was, though the app itself shows no cause.
+    tx.log({ appleId: session.appleId, source: session.clientKind, event: 'session-ended', outcome: 'info', detail: { reason } });
+    tx.emit({ type: 'client-session-ended', ...session, reason });
+  }
+  return ended.length;
+}
+
+export function signOutClient(ctx: ServiceContext, clientKind: ClientKind, reason: SessionEndReason = 'signed-out'): void {
+  transact(ctx, (tx) => {
+    if (endClientSessions(ctx, tx, { by: 'client', value: clientKind }, reason) === 0) {
+      throw tx.refuse(new IdentityError('CLIENT_NOT_SIGNED_IN'));
+    }
+  });
+}

@@ -1,0 +1,118 @@
+import type { AppPasswordView } from '../../../preload/contract/models.js';
+import { normalizeAppPassword } from '../crypto/secrets.js';
+import { IdentityError } from '../identity-error.js';
+import { requirementFor, type Requirement, type SignInPlace } from '../policy/client-rules.js';
+import { afterFailure } from '../policy/lockout.js';
+import type { AccountRow } from '../store/accounts-repo.js';
+import { transact, type ServiceContext } from './context.js';
+
+export type Credential = { kind: 'password' } | { kind: 'app-password'; appPassword: AppPasswordView };
+
+export interface CheckedCredentials {
+  account: AccountRow;
+  credential: Credential;
+  requirement: Requirement;
+}
+
+export function appPasswordLookupHash(ctx: ServiceContext, normalized: string): Buffer {
+  return ctx.keyed.digest('app-password', normalized);
+}
+
+/**
+ * Judges an Apple ID and a password typed at `place`. An app-specific password is looked
+ * for only where the rules accept one (Messages, FaceTime, the third-party app under two-step),
+ * so the account site and iCloud never accept one. Every wrong answer counts toward the lock;
+ * the answer never says which half was wrong. A locked account is refused before any check.
+ */
+export async function checkCredentials(
+  ctx: ServiceContext,
+  appleId: string,
+  password: string,
+  place: SignInPlace,
+): Promise<CheckedCredentials> {
+  const account = ctx.repos.accounts.findByAppleId(appleId);
+  if (!account) {
+    await ctx.hasher.burn(password);
+    return transact(ctx, (tx) => {
+      tx.log({ appleId, source: place, event: 'sign-in-refused', outcome: 'failure', detail: { reason: 'incorrect' } });
+      throw tx.refuse(new IdentityError('INCORRECT'));
+    });
+  }
+  refuseIfLocked(ctx, account, place);
+
+  const requirement = requirementFor(place, account.security_level);
+  if (requirement === 'app-password') {
+    const normalized = normalizeAppPassword(password);
+    const appPassword = normalized && ctx.repos.appPasswords.findActive(account.id, appPasswordLookupHash(ctx, normalized));
+    if (appPassword) return { account, credential: { kind: 'app-password', appPassword }, requirement };
+  }
+
+  const passwordHash = account.password_hash;
+  if (await ctx.hasher.verify(password, passwordHash)) {
+    if (ctx.hasher.needsRehash(passwordHash)) await rehash(ctx, account.id, passwordHash, password);
+    return { account: ctx.repos.accounts.get(account.id), credential: { kind: 'password' }, requirement };
+  }
+  return countFailure(ctx, account.id, appleId, place, 'INCORRECT');
+}
+
+/** Records one more consecutive failure, locking the account when the policy says so; always throws. */
+export function countFailure(
+  ctx: ServiceContext,
+  accountId: number,
+  appleId: string,
+  source: string,
+  code: 'INCORRECT' | 'CURRENT_PASSWORD_INCORRECT' | 'RECOVERY_KEY_INCORRECT',
+): never {
+  return transact(ctx, (tx) => {
+    // Read again inside the transaction: other sign-ins may have counted failures meanwhile.
+    const fresh = ctx.repos.accounts.get(accountId);
+    if (fresh.hard_locked || (fresh.locked_until !== null && fresh.locked_until > tx.now)) {
+      throw tx.refuse(lockError(fresh, tx.now));
+    }
+    const state = afterFailure(fresh.failed_attempts, tx.now);
+    ctx.repos.accounts.setFailures(accountId, state.failures, state.lockedUntil, state.hardLocked);
+    const event = code === 'RECOVERY_KEY_INCORRECT' ? 'recovery-key-refused' : 'sign-in-refused';
+    tx.log({ appleId, source, event, outcome: 'failure', detail: { reason: 'incorrect', failures: state.failures } });
+    if (state.hardLocked) {
+      tx.log({ appleId, source, event: 'account-hard-locked', outcome: 'failure', detail: { failures: state.failures } });
+      throw tx.refuse(new IdentityError('HARD_LOCKED'));
+    }
+    if (state.lockedUntil !== null) {
+      tx.log({ appleId, source, event: 'account-locked', outcome: 'failure', detail: { until: state.lockedUntil } });
+      throw tx.refuse(lockError({ ...fresh, locked_until: state.lockedUntil }, tx.now));
+    }
+    throw tx.refuse(new IdentityError(code));
+  });
+}
+
+export function refuseIfLocked(ctx: ServiceContext, account: AccountRow, source: string): void {
+  const now = ctx.clock.now();
+  if (!account.hard_locked && (account.locked_until === null || account.locked_until <= now)) return;
+  transact(ctx, (tx) => {
+    tx.log({ appleId: account.apple_id, source, event: 'sign-in-refused', outcome: 'failure', detail: { reason: 'locked' } });
+    throw tx.refuse(lockError(account, now));
+  });
+}
+
+function lockError(account: Pick<AccountRow, 'hard_locked' | 'locked_until'>, now: number): IdentityError {
+  if (account.hard_locked) return new IdentityError('HARD_LOCKED');
+  const minutes = Math.max(1, Math.ceil(((account.locked_until ?? now) - now) / 60_000));
+  return new IdentityError('LOCKED', { minutes, until: account.locked_until ?? now });
+}
+
+/** After a right password: the failure count starts again. */
+export function clearFailures(ctx: ServiceContext, account: AccountRow): void {
+  if (account.failed_attempts !== 0 || account.locked_until !== null) {
+    ctx.repos.accounts.setFailures(account.id, 0, null, false);
+  }
+}
+
+async function rehash(ctx: ServiceContext, accountId: number, oldHash: string, password: string): Promise<void> {
+  const hash = await ctx.hasher.hash(password);
+  transact(ctx, () => {
+    // Only if nobody changed the password while we hashed.
+    if (ctx.repos.accounts.get(accountId).password_hash === oldHash) {
+      ctx.repos.accounts.setPasswordHash(accountId, hash, ctx.repos.accounts.get(accountId).password_changed_at);
+    }
+  });
+}

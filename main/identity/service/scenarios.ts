@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { inputs } from '../../../preload/contract/inputs.js';
+import { IdentityError } from '../identity-error.js';
+import { setPassword } from './account-settings.js';
+import { endClientSessions } from './client-sign-in.js';
+import { transact, type ServiceContext } from './context.js';
+
+export type Scenario = z.output<typeof inputs.scenario>;
+
+/**
+ * The control center's scenario actions: what signs an app out in real life, as the seed
+ * describes (a software update, a SIM swap, a password changed elsewhere, or no visible cause).
+ */
+export async function runScenario(ctx: ServiceContext, scenario: Scenario): Promise<{ signedOutApps: number }> {
+  const source = 'control-center';
+  switch (scenario.event) {
+    case 'sign-out':
+      return transact(ctx, (tx) => {
+        tx.log({ appleId: null, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event, client: scenario.clientKind } });
+        return { signedOutApps: endClientSessions(ctx, tx, { by: 'client', value: scenario.clientKind }, 'signed-out') };
+      });
+    case 'software-update':
+    case 'sim-swap':
+      return transact(ctx, (tx) => {
+        tx.log({ appleId: null, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
+        return { signedOutApps: endClientSessions(ctx, tx, { by: 'all', value: 0 }, scenario.event) };
+      });
+    case 'unexpected-re-sign-in':
+      return transact(ctx, (tx) => {
+        tx.log({ appleId: null, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
+        const signedOutApps =
+          endClientSessions(ctx, tx, { by: 'client', value: 'messages' }, 'unexpected') +
+          endClientSessions(ctx, tx, { by: 'client', value: 'facetime' }, 'unexpected');
+        return { signedOutApps };
+      });
+    case 'change-password': {
+      const account = ctx.repos.accounts.findByAppleId(scenario.appleId);
+      if (!account) throw new IdentityError('ACCOUNT_NOT_FOUND');
+      const hash = await ctx.hasher.hash(scenario.newPassword);
+      return transact(ctx, (tx) => {
+        tx.log({ appleId: account.apple_id, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
+        return { signedOutApps: setPassword(ctx, tx, ctx.repos.accounts.get(account.id), hash, source).signedOutApps };
+      });
+    }
+  }
+}

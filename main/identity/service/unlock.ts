@@ -1,0 +1,36 @@
+import { IdentityError } from '../identity-error.js';
+import { recoveryKeyMatches } from './account-site.js';
+import { setPassword, type PasswordChanged } from './account-settings.js';
+import { transact, type ServiceContext } from './context.js';
+import { acceptCode, openVerification, startVerification, type VerificationChallenge } from './verification.js';
+
+const SOURCE = 'account-site';
+
+/**
+ * Unlocking a locked Apple ID (and resetting a forgotten password) under two-step verification:
+ * the recovery key, then a code from a trusted device, then a new password. Only this lifts a
+ * hard lock.
+ */
+export function beginUnlock(ctx: ServiceContext, appleId: string, recoveryKey: string): VerificationChallenge {
+  const account = ctx.repos.accounts.findByAppleId(appleId);
+  return transact(ctx, (tx) => {
+    if (!account || account.security_level !== 'two-step' || !recoveryKeyMatches(ctx, account, recoveryKey)) {
+      tx.log({ appleId, source: SOURCE, event: 'recovery-key-refused', outcome: 'failure' });
+      throw tx.refuse(new IdentityError('RECOVERY_KEY_INCORRECT'));
+    }
+    tx.log({ appleId, source: SOURCE, event: 'recovery-key-accepted', outcome: 'success', detail: { for: 'unlock' } });
+    return startVerification(ctx, tx, account, 'unlock');
+  });
+}
+
+export async function completeUnlock(ctx: ServiceContext, verificationId: string, code: string, newPassword: string): Promise<PasswordChanged> {
+  const hash = await ctx.hasher.hash(newPassword);
+  return transact(ctx, (tx) => {
+    const verification = openVerification(ctx, tx, verificationId, ['unlock']);
+    acceptCode(ctx, tx, verification, code, SOURCE);
+    const account = ctx.repos.accounts.get(verification.account_id);
+    const result = setPassword(ctx, tx, account, hash, SOURCE);
+    tx.log({ appleId: account.apple_id, source: SOURCE, event: 'account-unlocked', outcome: 'success' });
+    return result;
+  });
+}

@@ -1,0 +1,92 @@
+import type { AppPasswordView, ClientKind } from '../../../preload/contract/models.js';
+import type { Db } from './database.js';
+
+interface AppPasswordRow {
+  id: number;
+  account_id: number;
+  label: string;
+  created_at: number;
+  last_used_at: number | null;
+  last_used_by: ClientKind | null;
+  revoked_at: number | null;
+}
+
+function toView(row: AppPasswordRow): AppPasswordView {
+  return {
+    id: row.id,
+    label: row.label,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    lastUsedBy: row.last_used_by,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export class AppPasswordsRepo {
+  private readonly findActiveStmt;
+  private readonly countActiveStmt;
+  private readonly insertStmt;
+  private readonly listStmt;
+  private readonly getStmt;
+  private readonly markUsedStmt;
+  private readonly revokeStmt;
+  private readonly revokeAllStmt;
+
+  constructor(db: Db) {
+    // One indexed lookup on the keyed hash (UNIQUE index), whatever the number stored.
+    this.findActiveStmt = db.prepare<[Buffer, number], AppPasswordRow>(
+      'SELECT * FROM app_passwords WHERE lookup_hash = ? AND account_id = ? AND revoked_at IS NULL',
+    );
+    this.countActiveStmt = db.prepare<[number], { n: number }>(
+      'SELECT count(*) AS n FROM app_passwords WHERE account_id = ? AND revoked_at IS NULL',
+    );
+    this.insertStmt = db.prepare(
+      'INSERT INTO app_passwords (account_id, label, lookup_hash, created_at) VALUES (@accountId, @label, @hash, @now)',
+    );
+    this.listStmt = db.prepare<[number], AppPasswordRow>(
+      'SELECT * FROM app_passwords WHERE account_id = ? ORDER BY created_at DESC, id DESC',
+    );
+    this.getStmt = db.prepare<[number, number], AppPasswordRow>('SELECT * FROM app_passwords WHERE id = ? AND account_id = ?');
+    this.markUsedStmt = db.prepare('UPDATE app_passwords SET last_used_at = @now, last_used_by = @client WHERE id = @id');
+    this.revokeStmt = db.prepare('UPDATE app_passwords SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL');
+    this.revokeAllStmt = db.prepare<{ accountId: number; now: number }, { id: number }>(
+      'UPDATE app_passwords SET revoked_at = @now WHERE account_id = @accountId AND revoked_at IS NULL RETURNING id',
+    );
+  }
+
+  findActive(accountId: number, lookupHash: Buffer): AppPasswordView | undefined {
+    const row = this.findActiveStmt.get(lookupHash, accountId);
+    return row && toView(row);
+  }
+
+  countActive(accountId: number): number {
+    return this.countActiveStmt.get(accountId)!.n;
+  }
+
+  insert(accountId: number, label: string, hash: Buffer, now: number): AppPasswordView {
+    const id = Number(this.insertStmt.run({ accountId, label, hash, now }).lastInsertRowid);
+    return { id, label, createdAt: now, lastUsedAt: null, lastUsedBy: null, revokedAt: null };
+  }
+
+  list(accountId: number): AppPasswordView[] {
+    return this.listStmt.all(accountId).map(toView);
+  }
+
+  get(accountId: number, id: number): AppPasswordView | undefined {
+    const row = this.getStmt.get(id, accountId);
+    return row && toView(row);
+  }
+
+  markUsed(id: number, client: ClientKind, now: number): void {
+    this.markUsedStmt.run({ id, client, now });
+  }
+
+  revoke(id: number, now: number): boolean {
+    return this.revokeStmt.run({ id, now }).changes > 0;
+  }
+
+  /** Revokes every active one of the account; returns their ids. */
+  revokeAll(accountId: number, now: number): number[] {
+    return this.revokeAllStmt.all({ accountId, now }).map((r) => r.id);
+  }
+}

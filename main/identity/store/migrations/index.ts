@@ -1,0 +1,7 @@
+import type { Migration } from './migration.js';
+import { initialSchema } from './0010-initial-schema.js';
+
+/** Every migration, oldest first. A test checks the versions only increase. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,0 +1,29 @@
+import { AccountSiteSessionsRepo } from './account-site-sessions-repo.js';
+import { AccountsRepo } from './accounts-repo.js';
+import { ActivityRepo } from './activity-repo.js';
+import { AppPasswordsRepo } from './app-passwords-repo.js';
+import { ClientSessionsRepo } from './client-sessions-repo.js';
+import type { Db } from './database.js';
+import { DevicesRepo } from './devices-repo.js';
+import { VerificationsRepo } from './verifications-repo.js';
+
+/** One repository per domain, each holding its prepared statements. */
+export class Repositories {
+  readonly accounts: AccountsRepo;
+  readonly devices: DevicesRepo;
+  readonly verifications: VerificationsRepo;
+  readonly appPasswords: AppPasswordsRepo;
+  readonly clientSessions: ClientSessionsRepo;
+  readonly accountSiteSessions: AccountSiteSessionsRepo;
+  readonly activity: ActivityRepo;
+
+  constructor(readonly db: Db) {
+    this.accounts = new AccountsRepo(db);
+    this.devices = new DevicesRepo(db);
+    this.verifications = new VerificationsRepo(db);
+    this.appPasswords = new AppPasswordsRepo(db);
+    this.clientSessions = new ClientSessionsRepo(db);
+    this.accountSiteSessions = new AccountSiteSessionsRepo(db);
+    this.activity = new ActivityRepo(db);
+  }
+}

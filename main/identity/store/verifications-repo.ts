@@ -1,0 +1,71 @@
+import type { Db } from './database.js';
+
+export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock';
+
+export interface VerificationRow {
+  id: string;
+  account_id: number;
+  purpose: VerificationPurpose;
+  created_at: number;
+  expires_at: number;
+  completed_at: number | null;
+  code_hash: Buffer | null;
+  code_device_id: number | null;
+  code_expires_at: number | null;
+  code_attempts: number;
+}
+
+export class VerificationsRepo {
+  private readonly getStmt;
+  private readonly insertStmt;
+  private readonly setCodeStmt;
+  private readonly attemptStmt;
+  private readonly clearCodeStmt;
+  private readonly completeStmt;
+  private readonly purgeStmt;
+
+  constructor(db: Db) {
+    this.getStmt = db.prepare<[string], VerificationRow>('SELECT * FROM verifications WHERE id = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO verifications (id, account_id, purpose, created_at, expires_at)
+       VALUES (@id, @accountId, @purpose, @now, @expiresAt)`,
+    );
+    this.setCodeStmt = db.prepare(
+      `UPDATE verifications SET code_hash = @codeHash, code_device_id = @deviceId, code_expires_at = @codeExpiresAt,
+       code_attempts = 0 WHERE id = @id`,
+    );
+    this.attemptStmt = db.prepare('UPDATE verifications SET code_attempts = code_attempts + 1 WHERE id = ?');
+    this.clearCodeStmt = db.prepare('UPDATE verifications SET code_hash = NULL, code_expires_at = NULL WHERE id = ?');
+    this.completeStmt = db.prepare('UPDATE verifications SET completed_at = @now, code_hash = NULL WHERE id = @id');
+    this.purgeStmt = db.prepare('DELETE FROM verifications WHERE expires_at < ?');
+  }
+
+  get(id: string): VerificationRow | undefined {
+    return this.getStmt.get(id);
+  }
+
+  insert(id: string, accountId: number, purpose: VerificationPurpose, now: number, expiresAt: number): void {
+    this.insertStmt.run({ id, accountId, purpose, now, expiresAt });
+  }
+
+  setCode(id: string, codeHash: Buffer, deviceId: number, codeExpiresAt: number): void {
+    this.setCodeStmt.run({ id, codeHash, deviceId, codeExpiresAt });
+  }
+
+  countAttempt(id: string): void {
+    this.attemptStmt.run(id);
+  }
+
+  clearCode(id: string): void {
+    this.clearCodeStmt.run(id);
+  }
+
+  complete(id: string, now: number): void {
+    this.completeStmt.run({ id, now });
+  }
+
+  /** Drops verifications long past their end: they hold nothing worth keeping. */
+  purgeBefore(time: number): void {
+    this.purgeStmt.run(time);
+  }
+}

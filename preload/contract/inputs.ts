@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import {
+  appleIdSchema,
+  appPasswordIdSchema,
+  clientKindSchema,
+  codeSchema,
+  deviceIdSchema,
+  fullNameSchema,
+  labelSchema,
+  newPasswordSchema,
+  phoneNumberSchema,
+  recoveryKeySchema,
+  securityLevelSchema,
+  signInPasswordSchema,
+  verificationIdSchema,
+} from './schemas.js';
+
+/**
+ * The input of every identity-service operation, as one strict object schema each: unknown
+ * fields are refused, not ignored. IPC, HTTP and the service itself parse with these.
+ */
+export const inputs = {
+  createAccount: z.strictObject({ appleId: appleIdSchema, password: newPasswordSchema, fullName: fullNameSchema }),
+  signIn: z.strictObject({ appleId: appleIdSchema, password: signInPasswordSchema }),
+  clientSignIn: z.strictObject({ clientKind: clientKindSchema, appleId: appleIdSchema, password: signInPasswordSchema }),
+  client: z.strictObject({ clientKind: clientKindSchema }),
+  sendCode: z.strictObject({ verificationId: verificationIdSchema, deviceId: deviceIdSchema }),
+  verifyCode: z.strictObject({ verificationId: verificationIdSchema, code: codeSchema }),
+  verifyRecoveryKey: z.strictObject({ verificationId: verificationIdSchema, recoveryKey: recoveryKeySchema }),
+  beginUnlock: z.strictObject({ appleId: appleIdSchema, recoveryKey: recoveryKeySchema }),
+  completeUnlock: z.strictObject({ verificationId: verificationIdSchema, code: codeSchema, newPassword: newPasswordSchema }),
+  createAppPassword: z.strictObject({ label: labelSchema }),
+  appPassword: z.strictObject({ appPasswordId: appPasswordIdSchema }),
+  changePassword: z.strictObject({ currentPassword: signInPasswordSchema, newPassword: newPasswordSchema }),
+  setSecurityLevel: z.strictObject({ level: securityLevelSchema }),
+  addTrustedPhone: z.strictObject({ phoneNumber: phoneNumberSchema }),
+  trustedDevice: z.strictObject({ deviceId: deviceIdSchema }),
+  activity: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
+  scenario: z.discriminatedUnion(
+    'event',
+    [
+      z.strictObject({ event: z.literal('sign-out'), clientKind: clientKindSchema }),
+      z.strictObject({ event: z.literal('software-update') }),
+      z.strictObject({ event: z.literal('sim-swap') }),
+      z.strictObject({ event: z.literal('unexpected-re-sign-in') }),
+      z.strictObject({ event: z.literal('change-password'), appleId: appleIdSchema, newPassword: newPasswordSchema }),
+    ],
+    { error: 'errors.INVALID_INPUT' },
+  ),
+};
+
+export type Inputs = { [K in keyof typeof inputs]: z.input<(typeof inputs)[K]> };

@@ -1,0 +1,132 @@
+/**
+ * The shapes the identity service hands out. Plain data, free of Electron and Node, shared
+ * by main (which produces them) and every front end (which shows them). Times are epoch
+ * milliseconds. None of them ever carries a secret, except where a field says "shown once".
+ */
+
+export const CLIENT_KINDS = ['messages', 'facetime', 'icloud', 'third-party'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
+export const SECURITY_LEVELS = ['none', 'two-step', 'two-factor'] as const;
+export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
+
+export type TrustedDeviceKind = 'iphone' | 'phone';
+
+export interface TrustedDeviceView {
+  id: number;
+  kind: TrustedDeviceKind;
+  /** "Taro's iPhone" or the phone number as the user typed it. */
+  name: string;
+  /** For a phone number: only its last two digits are shown before sign-in. */
+  maskedName: string;
+}
+
+export interface AccountView {
+  appleId: string;
+  fullName: string;
+  securityLevel: SecurityLevel;
+  devices: TrustedDeviceView[];
+  passwordChangedAt: number;
+  hasRecoveryKey: boolean;
+  activeAppPasswords: number;
+}
+
+export interface AppPasswordView {
+  id: number;
+  label: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  lastUsedBy: ClientKind | null;
+  revokedAt: number | null;
+}
+
+/** A new app-specific password: `password` is shown once and never stored in the clear. */
+export interface NewAppPassword {
+  appPassword: AppPasswordView;
+  password: string;
+}
+
+export type SessionEndReason =
+  | 'signed-out'
+  | 'app-password-revoked'
+  | 'password-changed'
+  | 'security-changed'
+  | 'software-update'
+  | 'sim-swap'
+  | 'unexpected'
+  | 'replaced'
+  | 'demo-reset';
+
+export interface ClientSessionView {
+  id: string;
+  clientKind: ClientKind;
+  appleId: string;
+  fullName: string;
+  /** The label of the app-specific password signed in with, or null for the normal password. */
+  appPasswordLabel: string | null;
+  startedAt: number;
+}
+
+export type ActivityOutcome = 'success' | 'failure' | 'info';
+
+export const ACTIVITY_EVENTS = [
+  'account-created',
+  'sign-in',
+  'sign-in-refused',
+  'app-password-required',
+  'verification-required',
+  'code-sent',
+  'code-accepted',
+  'code-refused',
+  'recovery-key-accepted',
+  'recovery-key-refused',
+  'account-locked',
+  'account-hard-locked',
+  'account-unlocked',
+  'app-password-created',
+  'app-password-used',
+  'app-password-revoked',
+  'app-passwords-revoked-all',
+  'password-changed',
+  'security-level-changed',
+  'trusted-device-added',
+  'trusted-device-removed',
+  'session-ended',
+  'portal-signed-out',
+  'scenario',
+  'demo-reset',
+] as const;
+export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
+
+export interface ActivityEntry {
+  id: number;
+  at: number;
+  appleId: string | null;
+  /** A client kind, 'account-site', a device name, or 'control-center'. */
+  source: string;
+  event: ActivityEvent;
+  outcome: ActivityOutcome;
+  /** Extra facts (a label, a reason, a lock's end) — never a password, code or key. */
+  detail: Record<string, string | number | boolean | null>;
+}
+
+/** What a trusted device receives: the only place a verification code is ever shown. */
+export interface DeviceNotification {
+  id: string;
+  deviceId: number;
+  deviceKind: TrustedDeviceKind;
+  deviceName: string;
+  appleId: string;
+  code: string;
+  sentAt: number;
+  expiresAt: number;
+}
+
+export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in';
+
+/** Events the identity service pushes to whoever subscribed (windows, the device page). */
+export type ServiceEvent =
+  | { type: 'client-session-started'; session: ClientSessionView }
+  | { type: 'client-session-ended'; sessionId: string; clientKind: ClientKind; appleId: string; reason: SessionEndReason }
+  | { type: 'code-delivered'; notification: DeviceNotification }
+  | { type: 'activity'; entry: ActivityEntry };
