@@ -1,4 +1,7 @@
+import type { PasswordChanged, SecurityChanged } from '../../../preload/contract/account-site-types.js';
 import type { AccountView, SecurityLevel } from '../../../preload/contract/models.js';
+
+export type { PasswordChanged, SecurityChanged };
 import { formatRecoveryKey, recoveryKey as generateRecoveryKey } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import type { AccountRow } from '../store/accounts-repo.js';
@@ -9,11 +12,6 @@ import { transact, type ServiceContext, type Tx } from './context.js';
 import { countFailure, refuseIfLocked } from './credentials.js';
 
 const SOURCE = 'account-site';
-
-export interface PasswordChanged {
-  revokedAppPasswords: number;
-  signedOutApps: number;
-}
 
 /** Change Password: revokes every app-specific password and signs every app out. */
 export async function changePassword(ctx: ServiceContext, token: string, currentPassword: string, newPassword: string): Promise<PasswordChanged> {
@@ -40,13 +38,6 @@ export function setPassword(ctx: ServiceContext, tx: Tx, account: AccountRow, ha
   const signedOutApps = endClientSessions(ctx, tx, { by: 'account', value: account.id }, 'password-changed');
   tx.log({ appleId: account.apple_id, source, event: 'password-changed', outcome: 'success', detail: { revokedAppPasswords: revoked } });
   return { revokedAppPasswords: revoked, signedOutApps };
-}
-
-export interface SecurityChanged {
-  account: AccountView;
-  /** Two-step verification only: the new recovery key, shown once. */
-  recoveryKey: string | null;
-  revokedAppPasswords: number;
 }
 
 /**

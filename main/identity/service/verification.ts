@@ -1,5 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { CodeSent, SignInChallenge } from '../../../preload/contract/account-site-types.js';
 import type { TrustedDeviceView } from '../../../preload/contract/models.js';
+
+/** A started verification, before the caller adds its status. */
+export type VerificationChallenge = Omit<SignInChallenge, 'status'>;
+export type { CodeSent };
 import { MINUTE } from '../clock.js';
 import { id as newId, verificationCode } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
@@ -13,21 +18,6 @@ export const CODE_LIFETIME_MS = 10 * MINUTE;
 export const CODE_MAX_ATTEMPTS = 5;
 /** How long a started sign-in waits for its second step, however many codes it asks for. */
 export const VERIFICATION_LIFETIME_MS = 30 * MINUTE;
-
-export interface VerificationChallenge {
-  verificationId: string;
-  devices: TrustedDeviceView[];
-  codeLength: 4 | 6;
-  /** Two-step verification only: "Lost access to your devices?" with the recovery key. */
-  recoveryKeyAccepted: boolean;
-}
-
-export interface CodeSent {
-  deviceId: number;
-  deviceName: string;
-  codeLength: 4 | 6;
-  expiresAt: number;
-}
 
 export function deviceView(row: DeviceRow): TrustedDeviceView {
   return { id: row.id, kind: row.kind, name: row.name, maskedName: maskDeviceName(row) };

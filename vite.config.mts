@@ -1,0 +1,28 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = resolve(import.meta.dirname, 'renderer');
+
+/**
+ * Every front end is one page of a multi-page build into dist/renderer: the account site
+ * (site/), the trusted iPhone (device/), and later the control center and the apps.
+ * No inline scripts or styles, so the pages run under a strict CSP.
+ */
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: {
+        site: resolve(root, 'site/index.html'),
+        device: resolve(root, 'device/index.html'),
+      },
+    },
+  },
+});
