@@ -1,0 +1,53 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorCode } from '../../preload/contract/error-codes.js';
+
+/** The HTTP status each error code answers with: never a 5xx for anything a client sent. */
+export function statusFor(code: ErrorCode): ContentfulStatusCode {
+  switch (code) {
+    case 'INVALID_INPUT':
+    case 'APPLE_ID_INVALID':
+    case 'PASSWORD_TOO_SHORT':
+    case 'PASSWORD_UNCHANGED':
+    case 'CODE_NOT_SENT':
+    case 'CODE_INCORRECT':
+    case 'CODE_EXPIRED':
+    case 'CODE_ATTEMPTS_EXCEEDED':
+    case 'RECOVERY_KEY_INCORRECT':
+    case 'RECOVERY_KEY_UNAVAILABLE':
+    case 'TRUSTED_PHONE_REQUIRED':
+    case 'LAST_TRUSTED_PHONE':
+    case 'SECURITY_LEVEL_UNCHANGED':
+    case 'APP_PASSWORDS_UNAVAILABLE':
+    case 'VERIFICATION_EXPIRED':
+    case 'CURRENT_PASSWORD_INCORRECT':
+      return 400;
+    case 'INCORRECT':
+    case 'NOT_SIGNED_IN':
+    case 'SESSION_EXPIRED':
+      return 401;
+    case 'FORBIDDEN_HOST':
+    case 'FORBIDDEN_ORIGIN':
+    case 'FORBIDDEN_SENDER':
+      return 403;
+    case 'NOT_FOUND':
+    case 'ACCOUNT_NOT_FOUND':
+    case 'APP_PASSWORD_NOT_FOUND':
+    case 'TRUSTED_DEVICE_NOT_FOUND':
+    case 'VERIFICATION_NOT_FOUND':
+    case 'CLIENT_NOT_SIGNED_IN':
+      return 404;
+    case 'METHOD_NOT_ALLOWED':
+      return 405;
+    case 'ACCOUNT_EXISTS':
+    case 'APP_PASSWORD_LIMIT':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'LOCKED':
+    case 'HARD_LOCKED':
+      return 423;
+    case 'STORE_TOO_NEW':
+    case 'INTERNAL':
+      return 500;
+  }
+}

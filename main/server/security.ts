@@ -1,0 +1,65 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { IdentityError } from '../identity/identity-error.js';
+
+/** The page's CSP: nothing inline, nothing from elsewhere, never framed. */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export const securityHeaders = (): MiddlewareHandler =>
+  secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    crossOriginOpenerPolicy: 'same-origin',
+    crossOriginResourcePolicy: 'same-origin',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    strictTransportSecurity: false,
+  });
+
+/**
+ * DNS rebinding: a page on evil.example that resolves to 127.0.0.1 still sends its own Host.
+ * Only our own `127.0.0.1:<port>` and `localhost:<port>` are answered.
+ */
+export function hostCheck(allowedHosts: () => readonly string[]): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header('host')?.toLowerCase();
+    if (!host || !allowedHosts().includes(host)) throw new IdentityError('FORBIDDEN_HOST');
+    await next();
+  };
+}
+
+/**
+ * Cross-site writes: anything but GET/HEAD must come from one of our own origins (the
+ * browser always sends Origin on such requests), and must be JSON, which a plain HTML form
+ * cannot send. A GET that names a foreign origin is refused too.
+ */
+export function originCheck(allowedOrigins: () => readonly string[]): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
+    if (origin !== undefined ? !allowedOrigins().includes(origin) : !safe) {
+      throw new IdentityError('FORBIDDEN_ORIGIN');
+    }
+    const site = c.req.header('sec-fetch-site');
+    if (!safe && site !== undefined && site !== 'same-origin') throw new IdentityError('FORBIDDEN_ORIGIN');
+    await next();
+  };
+}
+
+/** No answer of the API, and no page that may show a secret, is ever kept by a cache. */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+  c.header('Pragma', 'no-cache');
+};

@@ -1,0 +1,80 @@
+import open from 'open';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { ManualClock } from '../identity/clock.js';
+import { TEST_SCRYPT_COST } from '../identity/crypto/password-hasher.js';
+import { IdentityError } from '../identity/identity-error.js';
+import { IdentityService } from '../identity/identity-service.js';
+import { startAccountSite } from '../server/account-site-server.js';
+import { parseBrowserModeArgs, storePathIn, UsageError, USAGE } from './browser-mode-options.js';
+
+/**
+ * Browser mode: the identity service, the account site and the trusted iPhone, with no
+ * Electron at all. This is how TwoStep runs on a machine without Electron, and how its UI is
+ * tested. Built to dist/main/browser-mode.mjs beside dist/renderer.
+ */
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseBrowserModeArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+
+  const testClock = options.testMode ? new ManualClock(Date.now()) : undefined;
+  let service: IdentityService;
+  try {
+    service = await IdentityService.open({
+      path: storePathIn(options.dataDir),
+      ...(testClock ? { clock: testClock, scryptCost: TEST_SCRYPT_COST } : {}),
+    });
+  } catch (error) {
+    if (error instanceof IdentityError && error.code === 'STORE_TOO_NEW') {
+      console.error(`The store in ${options.dataDir} was written by a newer TwoStep (schema ${error.params?.found}); this one reads up to ${error.params?.supported}. Use a newer TwoStep or another --data folder.`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+  const site = await startAccountSite({ service, staticRoot, port: options.port, lang: options.lang, ...(testClock ? { testClock } : {}) });
+
+  console.log(`TwoStep is running (browser mode${options.testMode ? ', TEST MODE' : ''}).`);
+  console.log(`  Account site (My Apple ID): ${site.origin}/account`);
+  console.log(`  Trusted iPhone:             ${site.origin}/device`);
+  console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
+  console.log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await site.close();
+    service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  if (options.open) {
+    try {
+      await open(`${site.origin}/account`);
+    } catch {
+      console.log('Could not open a browser: open the address above by hand.');
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('TwoStep could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A browser-mode TwoStep of the test's own: a temporary store, a free port, test mode. */
+export interface TwoStep {
+  origin: string;
+  dataDir: string;
+  /** Moves the service's clock forward (test mode only). */
+  advanceClock(ms: number): Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSync(join(tmpdir(), 'twostep-e2e-'))): Promise<TwoStep & { process: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/main/browser-mode.mjs', '--port', '0', '--data', dataDir, '--no-open', '--test-mode', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}):\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    origin,
+    dataDir,
+    process: child,
+    async advanceClock(ms) {
+      const response = await fetch(`${origin}/api/test/advance-clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ ms }),
+      });
+      expect(response.status).toBe(200);
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export const test = base.extend<{ twostep: TwoStep }>({
+  twostep: async ({}, use) => {
+    const twostep = await startTwoStep();
+    await use(twostep);
+    await twostep.stop();
+    rmSync(twostep.dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,42 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export const DEMO = { appleId: 'demo@twostep.example', password: 'Twostep-Demo-2015' } as const;
+
+interface Envelope<T> {
+  ok: boolean;
+  value: T;
+  error?: { code: string };
+}
+
+/** Calls the account site's API the way its own page does (same origin, JSON). */
+export async function siteCall<T>(request: APIRequestContext, origin: string, method: string, body: object = {}): Promise<Envelope<T>> {
+  const response = await request.post(`${origin}/api/site/${method}`, { headers: { origin, 'content-type': 'application/json' }, data: body });
+  return (await response.json()) as Envelope<T>;
+}
+
+/** The newest code the trusted devices received, as the iPhone page would show it. */
+export async function latestCode(request: APIRequestContext, origin: string): Promise<string> {
+  const response = await request.post(`${origin}/api/device/notifications`, { headers: { origin, 'content-type': 'application/json' }, data: {} });
+  const { value } = (await response.json()) as Envelope<{ code: string }[]>;
+  expect(value.length).toBeGreaterThan(0);
+  return value[0]!.code;
+}
+
+/** Signs the demo account in to the account site through its API; the cookie lands in `request`'s jar. */
+export async function signInViaApi(request: APIRequestContext, origin: string): Promise<void> {
+  const started = await siteCall<{ verificationId: string; devices: { id: number }[] }>(request, origin, 'signIn', DEMO);
+  expect(started.ok).toBe(true);
+  const { verificationId, devices } = started.value;
+  expect((await siteCall(request, origin, 'sendCode', { verificationId, deviceId: devices[0]!.id })).ok).toBe(true);
+  const code = await latestCode(request, origin);
+  expect((await siteCall(request, origin, 'verifyCode', { verificationId, code })).ok).toBe(true);
+}
+
+/** Reads the code shown on the simulated iPhone page, in its own tab. */
+export async function readCodeFromIPhone(iphone: Page): Promise<string> {
+  const banner = iphone.getByText(/\b\d{4}\b/).first();
+  await expect(banner).toBeVisible();
+  const text = (await banner.textContent()) ?? '';
+  return /\b(\d{4})\b/.exec(text)![1]!;
+}
