@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { ClientSignInResult } from '../../preload/contract/app-contract.js';
 import { inputs, type Inputs } from '../../preload/contract/inputs.js';
 import type {
   AccountView,
@@ -29,7 +30,7 @@ import {
   type AccountSiteSignInResult,
 } from './service/account-site.js';
 import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
-import { completeICloudSignIn, signInClient, signOutClient, type ClientSignInResult } from './service/client-sign-in.js';
+import { completeICloudSignIn, signInClient, signOutClient } from './service/client-sign-in.js';
 import type { ServiceContext } from './service/context.js';
 import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
 import { DeviceInbox } from './service/device-inbox.js';

@@ -15,7 +15,7 @@ export class Pages {
     private readonly lang: Lang,
   ) {}
 
-  async html(page: 'site' | 'device' | string): Promise<string | null> {
+  async html(page: string): Promise<string | null> {
     const cached = this.cache.get(page);
     if (cached) return cached;
     let html: string;

@@ -53,6 +53,7 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
 }
 
 export const test = base.extend<{ twostep: TwoStep }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
   twostep: async ({}, use) => {
     const twostep = await startTwoStep();
     await use(twostep);

@@ -34,8 +34,9 @@ export async function changePassword(ctx: ServiceContext, token: string, current
 export function setPassword(ctx: ServiceContext, tx: Tx, account: AccountRow, hash: string, source: string): PasswordChanged {
   ctx.repos.accounts.setPasswordHash(account.id, hash, tx.now);
   ctx.repos.accounts.setFailures(account.id, 0, null, false);
-  const { revoked } = revokeAllFor(ctx, tx, account, 'password-changed', source);
-  const signedOutApps = endClientSessions(ctx, tx, { by: 'account', value: account.id }, 'password-changed');
+  // Apps on a revoked app-specific password are signed out by the revoke; the rest (iCloud) here.
+  const { revoked, signedOutApps: signedOutByRevoke } = revokeAllFor(ctx, tx, account, 'password-changed', source);
+  const signedOutApps = signedOutByRevoke + endClientSessions(ctx, tx, { by: 'account', value: account.id }, 'password-changed');
   tx.log({ appleId: account.apple_id, source, event: 'password-changed', outcome: 'success', detail: { revokedAppPasswords: revoked } });
   return { revokedAppPasswords: revoked, signedOutApps };
 }

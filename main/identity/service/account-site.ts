@@ -5,7 +5,7 @@ import { token as newToken } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
-import { checkCredentials, clearFailures, countFailure } from './credentials.js';
+import { checkCredentials, clearFailures, countFailure, refuseIfLocked } from './credentials.js';
 import { acceptCode, deviceView, openVerification, startVerification, type VerificationChallenge } from './verification.js';
 
 /** My Apple ID signs out after 15 minutes without a request. */
@@ -44,6 +44,8 @@ export function completeAccountSiteSignInWithRecoveryKey(ctx: ServiceContext, ve
   if (account.security_level !== 'two-step' || account.recovery_key_hash === null) {
     throw new IdentityError('RECOVERY_KEY_UNAVAILABLE');
   }
+  // A locked account judges no recovery key either (a wrong key counts toward the lock).
+  refuseIfLocked(ctx, account, SOURCE);
   if (!recoveryKeyMatches(ctx, account, recoveryKey)) {
     countFailure(ctx, account.id, account.apple_id, SOURCE, 'RECOVERY_KEY_INCORRECT');
   }

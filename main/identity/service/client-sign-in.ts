@@ -1,21 +1,11 @@
+import type { ClientSignInResult } from '../../../preload/contract/app-contract.js';
 import type { ClientKind, ClientSessionView, SessionEndReason } from '../../../preload/contract/models.js';
 import { id as newId } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { prefillLabelFor } from '../policy/client-rules.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { checkCredentials, clearFailures } from './credentials.js';
-import { acceptCode, openVerification, startVerification, type VerificationChallenge } from './verification.js';
-
-export type ClientSignInResult =
-  | { status: 'SIGNED_IN'; session: ClientSessionView }
-  | {
-      status: 'APP_SPECIFIC_PASSWORD_REQUIRED';
-      /** Messages and FaceTime: the label the account site's generate page is opened with. */
-      prefillLabel: string | null;
-      /** Whether the app offers Create (Messages, FaceTime) or only says so (the third-party app). */
-      createShortcut: boolean;
-    }
-  | ({ status: 'VERIFICATION_REQUIRED' } & VerificationChallenge);
+import { acceptCode, openVerification, startVerification } from './verification.js';
 
 /** Signs a simulated app in, by the rules of SPEC §3 for that app and the account's protection. */
 export async function signInClient(

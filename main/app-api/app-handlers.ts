@@ -1,0 +1,51 @@
+import type { AppContract } from '../../preload/contract/app-contract.js';
+import type { HandlersOf } from '../../preload/contract/define.js';
+import type { IdentityService } from '../identity/identity-service.js';
+
+/** What differs between the desktop app and browser mode. */
+export interface Shell {
+  kind: 'desktop' | 'browser';
+  accountSiteOrigin(): string;
+  /** Desktop only: opens the default browser (shell.openExternal, vetted to the site's origin). */
+  openExternal?(url: string): Promise<void>;
+}
+
+/** The deep link a client app's Create button opens: the generate page with its label filled in. */
+export function generatePageUrl(origin: string, label: string | undefined, lang: 'en' | 'ja'): string {
+  const url = new URL('/account/app-passwords/new', origin);
+  if (label) url.searchParams.set('label', label);
+  url.searchParams.set('lang', lang);
+  return url.toString();
+}
+
+/**
+ * The handlers of the windows' contract, shared by both transports (IPC and HTTP), so the
+ * desktop app and browser mode cannot drift apart.
+ */
+export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<AppContract, unknown> {
+  return {
+    info: () => ({ accountSiteOrigin: shell.accountSiteOrigin(), shell: shell.kind }),
+    clientSignIn: (input) => service.signInClient(input),
+    sendICloudCode: (input) => service.sendICloudCode(input),
+    completeICloudSignIn: (input) => service.completeICloudSignIn(input),
+    clientSession: (input) => service.clientSession(input),
+    clientSessions: () => service.clientSessions(),
+    signOutClient: (input) => {
+      service.signOutClient(input);
+      return {};
+    },
+    openAccountSite: async ({ label, lang }) => {
+      const url = generatePageUrl(shell.accountSiteOrigin(), label, lang);
+      if (!shell.openExternal) return { url, opened: false };
+      await shell.openExternal(url);
+      return { url, opened: true };
+    },
+    runScenario: (input) => service.runScenario(input),
+    activity: (input) => service.activity(input),
+    deviceNotifications: () => service.deviceNotifications(),
+    resetDemo: async () => {
+      await service.resetDemo();
+      return {};
+    },
+  };
+}

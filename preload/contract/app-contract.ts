@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { CodeSent, SignInChallenge } from './account-site-types.js';
+import { method } from './define.js';
+import { inputs } from './inputs.js';
+import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
+import { labelSchema, localeSchema } from './schemas.js';
+
+const none = z.strictObject({});
+
+export type ClientSignInResult =
+  | { status: 'SIGNED_IN'; session: ClientSessionView }
+  | {
+      status: 'APP_SPECIFIC_PASSWORD_REQUIRED';
+      /** Messages and FaceTime: the label the account site's generate page is opened with. */
+      prefillLabel: string | null;
+      /** Whether the app offers Create (Messages, FaceTime) or only says so (the third-party app). */
+      createShortcut: boolean;
+    }
+  | SignInChallenge;
+
+export interface AppInfo {
+  /** Where the account site is served (the real browser opens it). */
+  accountSiteOrigin: string;
+  /** 'desktop' in Electron, 'browser' in browser mode. */
+  shell: 'desktop' | 'browser';
+}
+
+/**
+ * Everything the TwoStep windows (the control center, the four apps and the trusted iPhone)
+ * may ask of main. One contract, two transports: IPC in the desktop app (through the
+ * preload's contextBridge) and HTTP in browser mode (`POST /api/app/<method>`); pushed
+ * service events arrive by `subscribe` (IPC) or Server-Sent Events (`GET /api/app/events`).
+ */
+export const appContract = {
+  info: method(none).returns<AppInfo>(),
+  clientSignIn: method(inputs.clientSignIn).returns<ClientSignInResult>(),
+  sendICloudCode: method(inputs.sendCode).returns<CodeSent>(),
+  completeICloudSignIn: method(inputs.verifyCode).returns<ClientSessionView>(),
+  clientSession: method(inputs.client).returns<ClientSessionView | null>(),
+  clientSessions: method(none).returns<ClientSessionView[]>(),
+  signOutClient: method(inputs.client).returns<Record<string, never>>(),
+  /**
+   * Create: opens the account site's generate page with the label filled in. The desktop app
+   * opens the default browser itself (`opened: true`); browser mode returns the URL for the
+   * page to open in a new tab.
+   */
+  openAccountSite: method(z.strictObject({ label: labelSchema.optional(), lang: localeSchema })).returns<{ url: string; opened: boolean }>(),
+  runScenario: method(inputs.scenario).returns<{ signedOutApps: number }>(),
+  activity: method(inputs.activity).returns<ActivityEntry[]>(),
+  deviceNotifications: method(none).returns<DeviceNotification[]>(),
+  resetDemo: method(none).returns<Record<string, never>>(),
+};
+
+export type AppContract = typeof appContract;
