@@ -40,7 +40,7 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
   const testClock = options.testClock;
   if (testClock) {
     app.post('/api/test/advance-clock', async (c) => {
-      const { ms } = (await c.req.json()) as { ms: unknown };
+      const { ms } = await c.req.json<{ ms: unknown }>();
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new IdentityError('INVALID_INPUT');
       testClock.advance(ms);
       return c.json({ ok: true, value: { now: testClock.now() } });
