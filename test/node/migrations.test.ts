@@ -1,0 +1,206 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IdentityService } from '../../main/identity/identity-service.js';
+import { TEST_SCRYPT_COST } from '../../main/identity/crypto/password-hasher.js';
+import { LATEST_SCHEMA_VERSION, migrate, openDatabase, schemaVersion } from '../../main/identity/store/database.js';
+import { MIGRATIONS } from '../../main/identity/store/migrations/index.js';
+import type { Migration } from '../../main/identity/store/migrations/migration.js';
+import { identityError, openService, signInApp, signInSite } from './helpers/identity.js';
+import { tempStorePath } from './helpers/temp-store.js';
+
+const TABLES = ['account_site_sessions', 'accounts', 'activity_log', 'app_passwords', 'client_sessions', 'install_secret', 'trusted_devices', 'verifications'];
+
+function userTables(db: Database.Database): { name: string; strict: number }[] {
+  return (db.pragma('table_list') as { schema: string; name: string; type: string; strict: number }[])
+    .filter((t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function tableNames(db: Database.Database): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+}
+
+const failing = (version: number, before?: (db: Database.Database) => void): Migration => ({
+  version,
+  name: 'broken',
+  up(db) {
+    before?.(db);
+    throw new Error('migration failed half-way');
+  },
+});
+
+describe('migrations', () => {
+  it('only ever increase in version, and the latest is what LATEST_SCHEMA_VERSION says', () => {
+    expect(MIGRATIONS.length).toBeGreaterThan(0);
+    const versions = MIGRATIONS.map((m) => m.version);
+    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!));
+    expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1));
+    expect(new Set(MIGRATIONS.map((m) => m.name)).size).toBe(MIGRATIONS.length);
+  });
+
+  it('bring an empty file to the latest version: STRICT tables, foreign keys on, WAL', () => {
+    const path = tempStorePath();
+    const db = openDatabase(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      const tables = userTables(db);
+      expect(tables.map((t) => t.name)).toEqual(TABLES);
+      for (const table of tables) expect({ table: table.name, strict: table.strict }).toEqual({ table: table.name, strict: 1 });
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('foreign keys are enforced', () => {
+    const db = openDatabase(':memory:');
+    try {
+      expect(() => db.prepare("INSERT INTO trusted_devices (account_id, kind, name, created_at) VALUES (999, 'phone', 'x', 0)").run()).toThrow(
+        /FOREIGN KEY/,
+      );
+      expect(() =>
+        db.prepare("INSERT INTO accounts (apple_id, full_name, password_hash, password_changed_at, security_level, created_at) VALUES ('a', 'b', 'c', 'soon', 'none', 0)").run(),
+      ).toThrow(/cannot store TEXT value in INTEGER column/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reopening a store changes nothing and keeps every account, app-specific password and the install secret', async () => {
+    const path = tempStorePath();
+    const first = await openService({ path });
+    const token = await signInSite(first.service);
+    const { password } = first.service.createAppPassword(token, { label: 'Mail' });
+    first.service.close();
+
+    const second = await openService({ path });
+    expect(schemaVersion(second.service.database)).toBe(LATEST_SCHEMA_VERSION);
+    expect((second.service.database.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n).toBe(1);
+    expect((await signInApp(second.service, 'third-party', password)).appPasswordLabel).toBe('Mail');
+  });
+
+  it('refuse a store written by a newer TwoStep with STORE_TOO_NEW, and leave it untouched', async () => {
+    const path = tempStorePath();
+    const db = openDatabase(path);
+    db.prepare("INSERT INTO activity_log (at, source, event, outcome) VALUES (1, 'future', 'demo-reset', 'info')").run();
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
+    db.close();
+    const before = readFileSync(path);
+
+    const error = await identityError(() => IdentityService.open({ path, scryptCost: TEST_SCRYPT_COST }));
+    expect(error.code).toBe('STORE_TOO_NEW');
+    expect(error.params).toEqual({ found: LATEST_SCHEMA_VERSION + 10, supported: LATEST_SCHEMA_VERSION });
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'STORE_TOO_NEW' }));
+
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).length : 0).toBe(0);
+    const check = new Database(path, { readonly: true });
+    try {
+      expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 10);
+      expect(check.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+      expect(check.prepare('SELECT source FROM activity_log').all()).toEqual([{ source: 'future' }]);
+    } finally {
+      check.close();
+    }
+  });
+
+  it('run all pending migrations in one transaction: a failure leaves an empty file at version 0', () => {
+    const path = tempStorePath();
+    expect(() => openDatabase(path, [...MIGRATIONS, failing(LATEST_SCHEMA_VERSION + 10)])).toThrow('migration failed half-way');
+    const db = new Database(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(0);
+      expect(tableNames(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a failing later migration leaves an existing store at its version, with its data and schema', async () => {
+    const path = tempStorePath();
+    const { service } = await openService({ path });
+    const accountsBefore = service.database.prepare('SELECT * FROM accounts').all();
+    service.close();
+
+    const addsThenFails = failing(LATEST_SCHEMA_VERSION + 10, (db) => {
+      db.exec('ALTER TABLE accounts ADD COLUMN nickname TEXT');
+      db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT');
+      db.exec('DELETE FROM accounts');
+    });
+    const next: Migration = { version: LATEST_SCHEMA_VERSION + 20, name: 'never-reached', up: (db) => db.exec('CREATE TABLE never (id INTEGER) STRICT') };
+    expect(() => openDatabase(path, [...MIGRATIONS, addsThenFails, next])).toThrow('migration failed half-way');
+
+    const db = new Database(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(tableNames(db)).toEqual(TABLES);
+      expect((db.pragma('table_info(accounts)') as { name: string }[]).map((c) => c.name)).not.toContain('nickname');
+      expect(db.prepare('SELECT * FROM accounts').all()).toEqual(accountsBefore);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a new migration runs once, on the next open', () => {
+    const db = new Database(':memory:');
+    try {
+      migrate(db);
+      let runs = 0;
+      const addNote: Migration = {
+        version: LATEST_SCHEMA_VERSION + 10,
+        name: 'add-note',
+        up(d) {
+          runs++;
+          d.exec("ALTER TABLE accounts ADD COLUMN note TEXT NOT NULL DEFAULT ''");
+        },
+      };
+      migrate(db, [...MIGRATIONS, addNote]);
+      migrate(db, [...MIGRATIONS, addNote]);
+      expect(runs).toBe(1);
+      expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 10);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a list of migrations out of order is refused before anything is written', () => {
+    const db = new Database(':memory:');
+    try {
+      const a: Migration = { version: 20, name: 'b', up: (d) => d.exec('CREATE TABLE b (x INTEGER) STRICT') };
+      const b: Migration = { version: 20, name: 'c', up: (d) => d.exec('CREATE TABLE c (x INTEGER) STRICT') };
+      expect(() => migrate(db, [...MIGRATIONS, a, b])).toThrow(/does not come after/);
+      expect(schemaVersion(db)).toBe(0);
+      expect(tableNames(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds an app-specific password by index, never by scanning the table', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const plan = db
+        .prepare('EXPLAIN QUERY PLAN SELECT * FROM app_passwords WHERE lookup_hash = ? AND account_id = ? AND revoked_at IS NULL')
+        .all(Buffer.alloc(32), 1) as { detail: string }[];
+      const details = plan.map((row) => row.detail);
+      // Straight to the one row by its keyed hash, not through every password of the account.
+      expect(details.some((d) => /^SEARCH app_passwords USING (COVERING )?INDEX \S+ \(lookup_hash=\?/.test(d))).toBe(true);
+      expect(details.filter((d) => /^SCAN app_passwords/.test(d))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the store file lives where it was asked to be, creating its directory', () => {
+    const path = join(tempStorePath('nested'), 'deeper', 'store.sqlite');
+    const db = openDatabase(path);
+    db.close();
+    expect(existsSync(path)).toBe(true);
+  });
+});

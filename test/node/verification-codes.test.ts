@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { MINUTE } from '../../main/identity/clock.js';
+import { verificationCode } from '../../main/identity/crypto/secrets.js';
+import type { IdentityService } from '../../main/identity/identity-service.js';
+import {
+  activityLog,
+  codeOnDevice,
+  DEMO_ACCOUNT,
+  deviceOf,
+  identityError,
+  openService,
+  recordEvents,
+  signInSite,
+} from './helpers/identity.js';
+
+const credentials = { appleId: DEMO_ACCOUNT.appleId, password: DEMO_ACCOUNT.password };
+
+/** Starts an account-site sign-in and sends a code to the iPhone; returns what the user sees. */
+async function startSiteSignIn(service: IdentityService, device: 'iphone' | 'phone' = 'iphone') {
+  const challenge = await service.signInAccountSite(credentials);
+  if (challenge.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a code to be asked for');
+  const deviceId = deviceOf(challenge.devices, device);
+  const sent = service.sendAccountSiteCode({ verificationId: challenge.verificationId, deviceId });
+  return { challenge, verificationId: challenge.verificationId, deviceId, sent, code: codeOnDevice(service, deviceId) };
+}
+
+function wrongCode(code: string): string {
+  return code === '0000' ? '1111' : '0000';
+}
+
+describe('verification codes', () => {
+  it('are 4 digits under two-step verification, delivered to the chosen device', async () => {
+    const { service, clock } = await openService();
+    const events = recordEvents(service);
+    const { challenge, sent, code, deviceId } = await startSiteSignIn(service, 'phone');
+
+    expect(challenge.codeLength).toBe(4);
+    expect(challenge.recoveryKeyAccepted).toBe(true);
+    expect(challenge.devices.map((d) => [d.kind, d.maskedName])).toEqual([
+      ['iphone', DEMO_ACCOUNT.iphone],
+      ['phone', '•••-••23'],
+    ]);
+    expect(sent).toEqual({ deviceId, deviceName: '•••-••23', codeLength: 4, expiresAt: clock.now() + 10 * MINUTE });
+    expect(code).toMatch(/^\d{4}$/);
+    expect(service.deviceNotifications(deviceOf(challenge.devices, 'iphone'))).toEqual([]);
+    const delivered = events.flatMap((e) => (e.type === 'code-delivered' ? [e.notification] : []));
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({ deviceId, deviceKind: 'phone', appleId: DEMO_ACCOUNT.appleId, code });
+  });
+
+  it('are 6 digits under two-factor authentication', async () => {
+    const { service } = await openService();
+    const token = await signInSite(service);
+    service.setSecurityLevel(token, { level: 'two-factor' });
+
+    const { challenge, sent, code, verificationId } = await startSiteSignIn(service);
+    expect(challenge.codeLength).toBe(6);
+    expect(challenge.recoveryKeyAccepted).toBe(false);
+    expect(sent.codeLength).toBe(6);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(service.completeAccountSiteSignIn({ verificationId, code }).token).toEqual(expect.any(String));
+  });
+
+  it('come from the whole range, zero-padded', () => {
+    const codes = Array.from({ length: 400 }, () => verificationCode(4));
+    expect(codes.every((c) => /^\d{4}$/.test(c))).toBe(true);
+    expect(new Set(codes).size).toBeGreaterThan(300);
+    expect(codes.some((c) => c.startsWith('0'))).toBe(true);
+  });
+
+  it('work once: the same code used a second time is refused', async () => {
+    const { service } = await openService();
+    const { verificationId, code } = await startSiteSignIn(service);
+    service.completeAccountSiteSignIn({ verificationId, code });
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code }))).code).toBe('VERIFICATION_NOT_FOUND');
+  });
+
+  it('accept the code typed with spaces', async () => {
+    const { service } = await openService();
+    const { verificationId, code } = await startSiteSignIn(service);
+    expect(service.completeAccountSiteSignIn({ verificationId, code: ` ${code.slice(0, 2)} ${code.slice(2)} ` }).token).toBeTruthy();
+  });
+
+  it('work just before 10 minutes', async () => {
+    const { service, clock } = await openService();
+    const { verificationId, code } = await startSiteSignIn(service);
+    clock.advance(10 * MINUTE - 1);
+    expect(service.completeAccountSiteSignIn({ verificationId, code }).token).toBeTruthy();
+  });
+
+  it('expire at exactly 10 minutes (CODE_EXPIRED), and a new code then works', async () => {
+    const { service, clock } = await openService();
+    const { verificationId, code, deviceId } = await startSiteSignIn(service);
+    clock.advance(10 * MINUTE);
+    expect(service.deviceNotifications(deviceId)).toEqual([]);
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code }))).code).toBe('CODE_EXPIRED');
+    // Once expired it stays refused: the user is asked to send a new code.
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code }))).code).toBe('CODE_NOT_SENT');
+
+    service.sendAccountSiteCode({ verificationId, deviceId });
+    expect(service.completeAccountSiteSignIn({ verificationId, code: codeOnDevice(service, deviceId) }).token).toBeTruthy();
+  });
+
+  it('report the tries left, and after 5 wrong tries even the right code is refused until a new one is sent', async () => {
+    const { service } = await openService();
+    const { verificationId, code, deviceId } = await startSiteSignIn(service);
+    const wrong = wrongCode(code);
+
+    for (const remaining of [4, 3, 2, 1]) {
+      const error = await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrong }));
+      expect(error.code).toBe('CODE_INCORRECT');
+      expect(error.params).toEqual({ remaining });
+    }
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrong }))).code).toBe('CODE_ATTEMPTS_EXCEEDED');
+    // The sixth try, with the right code, is refused too.
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code }))).code).toBe('CODE_ATTEMPTS_EXCEEDED');
+
+    service.sendAccountSiteCode({ verificationId, deviceId });
+    const fresh = codeOnDevice(service, deviceId);
+    // A fresh code starts with five tries again.
+    const error = await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(fresh) }));
+    expect(error.params).toEqual({ remaining: 4 });
+    expect(service.completeAccountSiteSignIn({ verificationId, code: fresh }).token).toBeTruthy();
+  });
+
+  it('a newer code replaces the earlier one', async () => {
+    const { service } = await openService();
+    const { verificationId, code: first, deviceId } = await startSiteSignIn(service);
+    let second = first;
+    // Codes are random: send until the new one differs (almost always at once).
+    while (second === first) {
+      service.sendAccountSiteCode({ verificationId, deviceId });
+      second = codeOnDevice(service, deviceId);
+    }
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: first }))).code).toBe('CODE_INCORRECT');
+    expect(service.completeAccountSiteSignIn({ verificationId, code: second }).token).toBeTruthy();
+  });
+
+  it('a typed code before any was sent is CODE_NOT_SENT', async () => {
+    const { service } = await openService();
+    const challenge = await service.signInAccountSite(credentials);
+    if (challenge.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a challenge');
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId: challenge.verificationId, code: '1234' }))).code).toBe(
+      'CODE_NOT_SENT',
+    );
+  });
+
+  it('are bound to their purpose: an account-site code does not finish an iCloud sign-in', async () => {
+    const { service } = await openService();
+    const { verificationId, code } = await startSiteSignIn(service);
+    expect((await identityError(() => service.completeICloudSignIn({ verificationId, code }))).code).toBe('VERIFICATION_NOT_FOUND');
+    expect((await identityError(() => service.sendICloudCode({ verificationId, deviceId: 1 }))).code).toBe('VERIFICATION_NOT_FOUND');
+  });
+
+  it('refuse a device that is not one of the account', async () => {
+    const { service } = await openService();
+    const challenge = await service.signInAccountSite(credentials);
+    if (challenge.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a challenge');
+    expect((await identityError(() => service.sendAccountSiteCode({ verificationId: challenge.verificationId, deviceId: 999 }))).code).toBe(
+      'TRUSTED_DEVICE_NOT_FOUND',
+    );
+  });
+
+  it('a started sign-in ends after 30 minutes whatever codes were sent', async () => {
+    const { service, clock } = await openService();
+    const { verificationId, deviceId } = await startSiteSignIn(service);
+    clock.advance(30 * MINUTE);
+    expect((await identityError(() => service.sendAccountSiteCode({ verificationId, deviceId }))).code).toBe('VERIFICATION_EXPIRED');
+  });
+
+  it('never appear in the activity log or in any error payload', async () => {
+    const { service, clock } = await openService();
+    const seen: string[] = [];
+    const payloads: string[] = [];
+    const refuse = async (action: () => unknown) => {
+      payloads.push(JSON.stringify((await identityError(action)).toPayload()));
+    };
+
+    // A right code, a wrong code, an expired code, an exhausted code, and an iCloud code.
+    let started = await startSiteSignIn(service);
+    seen.push(started.code);
+    await refuse(() => service.completeAccountSiteSignIn({ verificationId: started.verificationId, code: wrongCode(started.code) }));
+    service.completeAccountSiteSignIn({ verificationId: started.verificationId, code: started.code });
+
+    started = await startSiteSignIn(service, 'phone');
+    seen.push(started.code);
+    clock.advance(10 * MINUTE);
+    await refuse(() => service.completeAccountSiteSignIn({ verificationId: started.verificationId, code: started.code }));
+
+    started = await startSiteSignIn(service);
+    seen.push(started.code);
+    for (let i = 0; i < 5; i++) {
+      await refuse(() => service.completeAccountSiteSignIn({ verificationId: started.verificationId, code: wrongCode(started.code) }));
+    }
+    await refuse(() => service.completeAccountSiteSignIn({ verificationId: started.verificationId, code: started.code }));
+
+    const icloud = await service.signInClient({ clientKind: 'icloud', ...credentials });
+    if (icloud.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a challenge');
+    service.sendICloudCode({ verificationId: icloud.verificationId, deviceId: deviceOf(icloud.devices, 'iphone') });
+    const icloudCode = codeOnDevice(service);
+    seen.push(icloudCode);
+    service.completeICloudSignIn({ verificationId: icloud.verificationId, code: icloudCode });
+
+    const log = activityLog(service);
+    expect(log.filter((e) => e.event === 'code-sent')).toHaveLength(4);
+    expect(log.filter((e) => e.event === 'code-refused').length).toBeGreaterThanOrEqual(8);
+    const logJson = log.map((entry) => JSON.stringify(entry));
+    const stored = service.database.prepare('SELECT detail FROM activity_log').all() as { detail: string }[];
+    for (const code of seen) {
+      // A 4-digit code could collide with a timestamp's digits by chance; check each field
+      // that could carry it, and the whole detail text, for the code as a value.
+      for (const entry of log) {
+        expect(Object.values(entry.detail).map(String)).not.toContain(code);
+        expect([entry.source, entry.appleId, entry.event]).not.toContain(code);
+      }
+      expect(logJson.filter((json) => json.includes(`"${code}"`))).toEqual([]);
+      expect(stored.filter((row) => row.detail.includes(code))).toEqual([]);
+      for (const payload of payloads) expect(payload).not.toContain(code);
+    }
+  });
+});
