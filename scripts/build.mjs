@@ -11,17 +11,38 @@ if (only !== 'main') {
   await viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' });
 }
 if (only !== 'renderer') {
-  await esbuild({
-    entryPoints: { 'browser-mode': 'main/web/browser-mode.ts' },
-    outdir: 'dist/main',
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  const node = { bundle: true, platform: 'node', sourcemap: true, logLevel: 'warning' };
+  await Promise.all([
+    // Browser mode: plain Node 20.
+    esbuild({
+      ...node,
+      entryPoints: { 'browser-mode': 'main/web/browser-mode.ts' },
+      outdir: 'dist/main',
+      outExtension: { '.js': '.mjs' },
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+    }),
+    // The desktop app's main process (CommonJS, as package.json's "main" says).
+    esbuild({
+      ...node,
+      entryPoints: { electron: 'main/electron/main.ts' },
+      outdir: 'dist/main',
+      outExtension: { '.js': '.cjs' },
+      target: 'node22',
+      format: 'cjs',
+      packages: 'external',
+    }),
+    // The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.
+    esbuild({
+      ...node,
+      entryPoints: { index: 'preload/index.ts' },
+      outdir: 'dist/preload',
+      outExtension: { '.js': '.cjs' },
+      target: 'chrome140',
+      format: 'cjs',
+      external: ['electron'],
+    }),
+  ]);
 }
 console.log(`built ${only === 'all' ? 'dist/renderer and dist/main' : `dist/${only}`}`);

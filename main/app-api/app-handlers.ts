@@ -1,4 +1,4 @@
-import type { AppContract } from '../../preload/contract/app-contract.js';
+import type { AppContract, AppWindow } from '../../preload/contract/app-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
 
@@ -8,6 +8,8 @@ export interface Shell {
   accountSiteOrigin(): string;
   /** Desktop only: opens the default browser (shell.openExternal, vetted to the site's origin). */
   openExternal?(url: string): Promise<void>;
+  /** Desktop only: opens or focuses one of the app's windows. */
+  openWindow?(window: AppWindow): void;
 }
 
 /** The deep link a client app's Create button opens: the generate page with its label filled in. */
@@ -39,6 +41,11 @@ export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<
       if (!shell.openExternal) return { url, opened: false };
       await shell.openExternal(url);
       return { url, opened: true };
+    },
+    openWindow: ({ window }) => {
+      if (!shell.openWindow) return { opened: false };
+      shell.openWindow(window);
+      return { opened: true };
     },
     runScenario: (input) => service.runScenario(input),
     activity: (input) => service.activity(input),

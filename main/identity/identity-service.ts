@@ -50,6 +50,8 @@ export interface IdentityServiceOptions {
   scryptCost?: ScryptCost;
   /** Create the demo account when the store is new (default true). */
   seedDemo?: boolean;
+  /** The desktop app's better-sqlite3 build for Electron's ABI (see main/electron/native-binding.ts). */
+  nativeBinding?: string;
 }
 
 /** The user's data directory, as Electron's app.getPath('userData') would give it. */
@@ -74,7 +76,7 @@ export class IdentityService {
   private constructor(private readonly ctx: ServiceContext) {}
 
   static async open(options: IdentityServiceOptions = {}): Promise<IdentityService> {
-    const db = openDatabase(options.path ?? defaultStorePath());
+    const db = openDatabase(options.path ?? defaultStorePath(), undefined, options.nativeBinding);
     const clock = options.clock ?? systemClock;
     const ctx: ServiceContext = {
       db,

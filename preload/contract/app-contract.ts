@@ -18,6 +18,10 @@ export type ClientSignInResult =
     }
   | SignInChallenge;
 
+/** The windows the control center opens: one per simulated app, and the trusted iPhone. */
+export const APP_WINDOWS = ['control', 'messages', 'facetime', 'icloud', 'mail', 'iphone'] as const;
+export type AppWindow = (typeof APP_WINDOWS)[number];
+
 export interface AppInfo {
   /** Where the account site is served (the real browser opens it). */
   accountSiteOrigin: string;
@@ -45,6 +49,8 @@ export const appContract = {
    * page to open in a new tab.
    */
   openAccountSite: method(z.strictObject({ label: labelSchema.optional(), lang: localeSchema })).returns<{ url: string; opened: boolean }>(),
+  /** Desktop: opens (or focuses) that window (`opened: true`). Browser mode: the page opens its address. */
+  openWindow: method(z.strictObject({ window: z.enum(APP_WINDOWS) })).returns<{ opened: boolean }>(),
   runScenario: method(inputs.scenario).returns<{ signedOutApps: number }>(),
   activity: method(inputs.activity).returns<ActivityEntry[]>(),
   deviceNotifications: method(none).returns<DeviceNotification[]>(),

@@ -11,9 +11,9 @@ export type Db = Database.Database;
  * Opens (creating if needed) the store at `path`, or an in-memory store for ':memory:'.
  * WAL with synchronous=FULL: a transaction that returned is on disk, whatever kills us next.
  */
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS, nativeBinding?: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

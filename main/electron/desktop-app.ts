@@ -1,0 +1,133 @@
+import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { appContract } from '../../preload/contract/app-contract.js';
+import { IPC_CHANNELS } from '../../preload/contract/bridge.js';
+import { appHandlers } from '../app-api/app-handlers.js';
+import { IdentityService } from '../identity/identity-service.js';
+import { startAccountSite, type RunningServer } from '../server/account-site-server.js';
+import { appProtocolHandler } from './app-protocol.js';
+import { applicationMenuTemplate } from './application-menu.js';
+import { vettedOpenExternal } from './external-links.js';
+import { ownWindowsOnly, registerContract } from './ipc-bridge.js';
+import { electronNativeBinding } from './native-binding.js';
+import { denyAllPermissions } from './permissions.js';
+import { APP_SCHEME, APP_ORIGIN, type WindowKind } from './window-catalog.js';
+import { createAppWindow } from './window-factory.js';
+
+export interface DesktopPaths {
+  /** The project (or the packaged app) root: holds dist/. */
+  appRoot: string;
+}
+
+export interface DesktopApp {
+  service: IdentityService;
+  site: RunningServer;
+  open(kind: WindowKind): BrowserWindow;
+  windows: Map<WindowKind, BrowserWindow>;
+  quit(): Promise<void>;
+}
+
+// app:// is a standard, secure scheme: pages loaded from it get an origin of their own.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+/**
+ * The desktop app: one instance; the identity service and the account site start in main;
+ * the control center opens first and opens the other windows; every window is made by the
+ * one window factory and reaches main only through the checked IPC contract.
+ */
+export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp | null> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  await app.whenReady();
+
+  const staticRoot = join(paths.appRoot, 'dist', 'renderer');
+  const preloadPath = join(paths.appRoot, 'dist', 'preload', 'index.cjs');
+  const service = await IdentityService.open({
+    path: join(app.getPath('userData'), 'twostep.sqlite'),
+    nativeBinding: electronNativeBinding(paths.appRoot, process.resourcesPath, process.versions.modules),
+  });
+  const lang = app.getLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  const site = await startAccountSite({ service, staticRoot, port: 0, lang });
+
+  protocol.handle(APP_SCHEME, appProtocolHandler(staticRoot));
+  denyAllPermissions(session.defaultSession);
+
+  const windows = new Map<WindowKind, BrowserWindow>();
+  const open = (kind: WindowKind): BrowserWindow => {
+    const existing = windows.get(kind);
+    if (existing && !existing.isDestroyed()) {
+      existing.show();
+      existing.focus();
+      return existing;
+    }
+    const window = createAppWindow(kind, { BrowserWindow, preloadPath });
+    windows.set(kind, window);
+    window.on('closed', () => windows.delete(kind));
+    return window;
+  };
+  const isOwn = (contents: WebContents) => [...windows.values()].some((w) => !w.isDestroyed() && w.webContents === contents);
+
+  const openExternal = vettedOpenExternal((url) => shell.openExternal(url), () => site.origin);
+  registerContract(
+    ipcMain,
+    appContract,
+    appHandlers(service, { kind: 'desktop', accountSiteOrigin: () => site.origin, openExternal, openWindow: (kind) => void open(kind) }),
+    ownWindowsOnly(isOwn),
+  );
+
+  // Pushed events: codes only to the trusted iPhone's window; everything else to every window.
+  service.subscribe((event) => {
+    if (event.type === 'code-delivered') {
+      const iphone = windows.get('iphone');
+      if (iphone && !iphone.isDestroyed()) iphone.webContents.send(IPC_CHANNELS.deviceNotification, event.notification);
+      return;
+    }
+    for (const window of windows.values()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.serviceEvent, event);
+    }
+  });
+
+  // Belt and braces for any web contents at all (devtools aside): no navigation away, no popups.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (navigation, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) navigation.preventDefault();
+    });
+  });
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(open, process.platform === 'darwin')));
+  app.on('second-instance', () => open('control'));
+  app.on('activate', () => {
+    if (windows.size === 0) open('control');
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await site.close();
+    service.close();
+  };
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    void stop().then(() => app.quit());
+  });
+
+  open('control');
+  return {
+    service,
+    site,
+    open,
+    windows,
+    quit: async () => {
+      await stop();
+      app.quit();
+    },
+  };
+}
