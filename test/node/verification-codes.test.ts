@@ -218,4 +218,19 @@ describe('verification codes', () => {
       for (const payload of payloads) expect(payload).not.toContain(code);
     }
   });
+
+  it('run into the account lock: each exhausted code counts as a failed sign-in, and a locked account gets no code', async () => {
+    const { service, clock } = await openService();
+    const { verificationId, deviceId, code } = await startSiteSignIn(service);
+    // Five exhausted codes (25 guesses) are five failures: the account locks, as after five wrong passwords.
+    for (let round = 0; round < 5; round++) {
+      if (round > 0) service.sendAccountSiteCode({ verificationId, deviceId });
+      const current = round === 0 ? code : codeOnDevice(service, deviceId);
+      for (let i = 0; i < 5; i++) await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(current) }));
+    }
+    expect((await identityError(() => service.sendAccountSiteCode({ verificationId, deviceId }))).code).toBe('LOCKED');
+    expect((await identityError(() => service.signInAccountSite(credentials))).code).toBe('LOCKED');
+    clock.advance(MINUTE);
+    expect(await signInSite(service)).toBeTruthy();
+  });
 });

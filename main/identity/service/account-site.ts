@@ -52,6 +52,7 @@ export function completeAccountSiteSignInWithRecoveryKey(ctx: ServiceContext, ve
   return transact(ctx, (tx) => {
     const verification = openVerification(ctx, tx, verificationId, ['account-site']);
     ctx.repos.verifications.complete(verification.id, tx.now);
+    clearFailures(ctx, ctx.repos.accounts.get(account.id));
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'recovery-key-accepted', outcome: 'success' });
     return { token: openSiteSession(ctx, tx, account) };
   });

@@ -4,7 +4,7 @@ import { IdentityError } from '../identity-error.js';
 import { requirementFor, type Requirement, type SignInPlace } from '../policy/client-rules.js';
 import { afterFailure } from '../policy/lockout.js';
 import type { AccountRow } from '../store/accounts-repo.js';
-import { transact, type ServiceContext } from './context.js';
+import { transact, type ServiceContext, type Tx } from './context.js';
 
 export type Credential = { kind: 'password' } | { kind: 'app-password'; appPassword: AppPasswordView };
 
@@ -64,37 +64,55 @@ export function countFailure(
   code: 'INCORRECT' | 'CURRENT_PASSWORD_INCORRECT' | 'RECOVERY_KEY_INCORRECT',
 ): never {
   return transact(ctx, (tx) => {
-    // Read again inside the transaction: other sign-ins may have counted failures meanwhile.
-    const fresh = ctx.repos.accounts.get(accountId);
-    if (fresh.hard_locked || (fresh.locked_until !== null && fresh.locked_until > tx.now)) {
-      throw tx.refuse(lockError(fresh, tx.now));
-    }
-    const state = afterFailure(fresh.failed_attempts, tx.now);
-    ctx.repos.accounts.setFailures(accountId, state.failures, state.lockedUntil, state.hardLocked);
     const event = code === 'RECOVERY_KEY_INCORRECT' ? 'recovery-key-refused' : 'sign-in-refused';
-    tx.log({ appleId, source, event, outcome: 'failure', detail: { reason: 'incorrect', failures: state.failures } });
-    if (state.hardLocked) {
-      tx.log({ appleId, source, event: 'account-hard-locked', outcome: 'failure', detail: { failures: state.failures } });
-      throw tx.refuse(new IdentityError('HARD_LOCKED'));
-    }
-    if (state.lockedUntil !== null) {
-      tx.log({ appleId, source, event: 'account-locked', outcome: 'failure', detail: { until: state.lockedUntil } });
-      throw tx.refuse(lockError({ ...fresh, locked_until: state.lockedUntil }, tx.now));
-    }
-    throw tx.refuse(new IdentityError(code));
+    throw tx.refuse(recordFailure(ctx, tx, accountId, source, event) ?? new IdentityError(code));
   });
+}
+
+/**
+ * Inside the caller's transaction: one more consecutive failure of the account (logged as
+ * `event`, unless null when the caller logs it). Returns the lock error when the account is
+ * locked now, else null. An account already locked counts nothing more.
+ */
+export function recordFailure(
+  ctx: ServiceContext,
+  tx: Tx,
+  accountId: number,
+  source: string,
+  event: 'sign-in-refused' | 'recovery-key-refused' | null,
+): IdentityError | null {
+  // Read again inside the transaction: other sign-ins may have counted failures meanwhile.
+  const fresh = ctx.repos.accounts.get(accountId);
+  const appleId = fresh.apple_id;
+  if (isLocked(fresh, tx.now)) return lockError(fresh, tx.now);
+  const state = afterFailure(fresh.failed_attempts, tx.now);
+  ctx.repos.accounts.setFailures(accountId, state.failures, state.lockedUntil, state.hardLocked);
+  if (event) tx.log({ appleId, source, event, outcome: 'failure', detail: { reason: 'incorrect', failures: state.failures } });
+  if (state.hardLocked) {
+    tx.log({ appleId, source, event: 'account-hard-locked', outcome: 'failure', detail: { failures: state.failures } });
+    return new IdentityError('HARD_LOCKED');
+  }
+  if (state.lockedUntil !== null) {
+    tx.log({ appleId, source, event: 'account-locked', outcome: 'failure', detail: { until: state.lockedUntil } });
+    return lockError({ ...fresh, locked_until: state.lockedUntil }, tx.now);
+  }
+  return null;
+}
+
+export function isLocked(account: Pick<AccountRow, 'hard_locked' | 'locked_until'>, now: number): boolean {
+  return account.hard_locked === 1 || (account.locked_until !== null && account.locked_until > now);
 }
 
 export function refuseIfLocked(ctx: ServiceContext, account: AccountRow, source: string): void {
   const now = ctx.clock.now();
-  if (!account.hard_locked && (account.locked_until === null || account.locked_until <= now)) return;
+  if (!isLocked(account, now)) return;
   transact(ctx, (tx) => {
     tx.log({ appleId: account.apple_id, source, event: 'sign-in-refused', outcome: 'failure', detail: { reason: 'locked' } });
     throw tx.refuse(lockError(account, now));
   });
 }
 
-function lockError(account: Pick<AccountRow, 'hard_locked' | 'locked_until'>, now: number): IdentityError {
+export function lockError(account: Pick<AccountRow, 'hard_locked' | 'locked_until'>, now: number): IdentityError {
   if (account.hard_locked) return new IdentityError('HARD_LOCKED');
   const minutes = Math.max(1, Math.ceil(((account.locked_until ?? now) - now) / 60_000));
   return new IdentityError('LOCKED', { minutes, until: account.locked_until ?? now });

@@ -9,6 +9,7 @@ import { MINUTE } from '../clock.js';
 import { id as newId, verificationCode } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { codeLengthFor } from '../policy/client-rules.js';
+import { isLocked, lockError, recordFailure } from './credentials.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import type { DeviceRow } from '../store/devices-repo.js';
 import type { VerificationPurpose, VerificationRow } from '../store/verifications-repo.js';
@@ -49,6 +50,9 @@ export function openVerification(ctx: ServiceContext, tx: Tx, verificationId: st
     throw tx.refuse(new IdentityError('VERIFICATION_NOT_FOUND'));
   }
   if (row.expires_at <= tx.now) throw tx.refuse(new IdentityError('VERIFICATION_EXPIRED'));
+  // A locked account gets no codes and has none judged; unlocking is the exception.
+  const account = ctx.repos.accounts.get(row.account_id);
+  if (row.purpose !== 'unlock' && isLocked(account, tx.now)) throw tx.refuse(lockError(account, tx.now));
   return row;
 }
 
@@ -113,6 +117,9 @@ export function acceptCode(ctx: ServiceContext, tx: Tx, verification: Verificati
     const attempts = verification.code_attempts + 1;
     if (attempts >= CODE_MAX_ATTEMPTS) {
       ctx.repos.verifications.clearCode(verification.id);
+      // An exhausted code counts as one failed sign-in, so asking for code after code still
+      // runs into the account's lock: guessing is bounded, not just slowed.
+      if (verification.purpose !== 'unlock') recordFailure(ctx, tx, verification.account_id, source, null);
       throw refuse(new IdentityError('CODE_ATTEMPTS_EXCEEDED'), 'attempts-exceeded');
     }
     throw refuse(new IdentityError('CODE_INCORRECT', { remaining: CODE_MAX_ATTEMPTS - attempts }), 'incorrect');

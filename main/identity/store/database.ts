@@ -15,6 +15,8 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {
+    // Refuse a newer store before touching it at all (even switching it to WAL writes to it).
+    refuseNewer(db, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -34,17 +36,21 @@ export function schemaVersion(db: Db): number {
 /** Runs every pending migration in one transaction; refuses a store written by a newer TwoStep. */
 export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   assertIncreasing(migrations);
+  refuseNewer(db, migrations);
   const latest = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
-  if (current > latest) {
-    throw new IdentityError('STORE_TOO_NEW', { found: current, supported: latest });
-  }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
   db.transaction(() => {
     for (const migration of pending) migration.up(db);
     db.pragma(`user_version = ${latest}`);
   }).immediate();
+}
+
+function refuseNewer(db: Db, migrations: readonly Migration[]): void {
+  const latest = migrations.at(-1)?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) throw new IdentityError('STORE_TOO_NEW', { found: current, supported: latest });
 }
 
 function assertIncreasing(migrations: readonly Migration[]): void {
