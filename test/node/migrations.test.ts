@@ -85,6 +85,17 @@ describe('migrations', () => {
     expect((await signInApp(second.service, 'third-party', password)).appPasswordLabel).toBe('Mail');
   });
 
+  it('leave a newer store in rollback-journal mode byte for byte as it was (not even switched to WAL)', () => {
+    const path = tempStorePath();
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE future (x INTEGER) STRICT');
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
+    raw.close();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(expect.objectContaining({ code: 'STORE_TOO_NEW' }));
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
   it('refuse a store written by a newer TwoStep with STORE_TOO_NEW, and leave it untouched', async () => {
     const path = tempStorePath();
     const db = openDatabase(path);
