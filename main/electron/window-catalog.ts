@@ -21,7 +21,7 @@ export const WINDOW_SPECS: Record<WindowKind, WindowSpec> = {
   facetime: { page: 'facetime', title: 'FaceTime', width: 660, height: 500, resizable: false },
   icloud: { page: 'icloud', title: 'iCloud', width: 668, height: 560, resizable: false },
   mail: { page: 'mail', title: 'Mail', width: 620, height: 460, resizable: false },
-  iphone: { page: 'iphone', title: "Taro's iPhone", width: 390, height: 780, resizable: false },
+  iphone: { page: 'device', title: "Taro's iPhone", width: 390, height: 780, resizable: false },
 };
 
 export const APP_SCHEME = 'app';

@@ -19,6 +19,8 @@ export interface AccountSiteOptions {
   lang?: Lang;
   /** Test mode only: lets tests move the service's clock (`POST /api/test/advance-clock`). */
   testClock?: ManualClock;
+  /** Browser mode: where the trusted iPhone's page lives (on the app server); /device leads there. */
+  devicePageUrl?: () => string;
 }
 
 export type { RunningServer };
@@ -47,7 +49,9 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
     });
   }
 
-  mountPages(app, options.staticRoot, options.lang ?? 'en', { '/device': 'device', '/': 'site' }, 'site');
+  const devicePageUrl = options.devicePageUrl;
+  if (devicePageUrl) app.get('/device', (c) => c.redirect(devicePageUrl()));
+  mountPages(app, options.staticRoot, options.lang ?? 'en', devicePageUrl ? { '/': 'site' } : { '/device': 'device', '/': 'site' }, 'site');
   return app;
 }
 

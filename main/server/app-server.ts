@@ -24,7 +24,7 @@ export const APP_PAGES = {
   '/facetime': 'facetime',
   '/icloud': 'icloud',
   '/mail': 'mail',
-  '/iphone': 'iphone',
+  '/iphone': 'device',
 } as const;
 
 /**

@@ -4,6 +4,8 @@ import { defaultStorePath } from '../identity/identity-service.js';
 
 export interface BrowserModeOptions {
   port: number;
+  /** The app server (control center, apps, iPhone): another origin than the account site. */
+  appPort: number;
   dataDir: string;
   lang: 'en' | 'ja';
   open: boolean;
@@ -14,6 +16,7 @@ export interface BrowserModeOptions {
 export const USAGE = `Usage: npm run web -- [options]
 
   --port N        port of the account site on 127.0.0.1 (default 4510; 0 = any free port)
+  --app-port N    port of the control center and the apps (default: the next one; 0 = any free port)
   --data DIR      where the account store lives (default: ${dirname(defaultStorePath())})
   --lang ja|en    language of the pages (default en; each page can switch)
   --no-open       do not open the default browser
@@ -29,6 +32,7 @@ export function parseBrowserModeArgs(argv: string[]): BrowserModeOptions | 'help
       args: argv,
       options: {
         port: { type: 'string', default: '4510' },
+        'app-port': { type: 'string' },
         data: { type: 'string' },
         lang: { type: 'string', default: 'en' },
         'no-open': { type: 'boolean', default: false },
@@ -43,9 +47,14 @@ export function parseBrowserModeArgs(argv: string[]): BrowserModeOptions | 'help
   if (values.help) return 'help';
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not "${values.port}"`);
+  const appPort = values['app-port'] === undefined ? (port === 0 ? 0 : port + 1) : Number(values['app-port']);
+  if (!Number.isInteger(appPort) || appPort < 0 || appPort > 65535 || (appPort === port && port !== 0)) {
+    throw new UsageError(`--app-port must be 0-65535 and differ from --port, not "${values['app-port']}"`);
+  }
   if (values.lang !== 'en' && values.lang !== 'ja') throw new UsageError(`--lang must be ja or en, not "${values.lang}"`);
   return {
     port,
+    appPort,
     dataDir: values.data ? resolve(values.data) : dirname(defaultStorePath()),
     lang: values.lang,
     open: !values['no-open'],

@@ -6,6 +6,7 @@ import { TEST_SCRYPT_COST } from '../identity/crypto/password-hasher.js';
 import { IdentityError } from '../identity/identity-error.js';
 import { IdentityService } from '../identity/identity-service.js';
 import { startAccountSite } from '../server/account-site-server.js';
+import { startAppServer } from '../server/app-server.js';
 import { parseBrowserModeArgs, storePathIn, UsageError, USAGE } from './browser-mode-options.js';
 
 /**
@@ -45,11 +46,26 @@ async function main(): Promise<void> {
   }
 
   const staticRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const site = await startAccountSite({ service, staticRoot, port: options.port, lang: options.lang, ...(testClock ? { testClock } : {}) });
+  let appOrigin = '';
+  const site = await startAccountSite({
+    service,
+    staticRoot,
+    port: options.port,
+    lang: options.lang,
+    devicePageUrl: () => `${appOrigin}/iphone`,
+    ...(testClock ? { testClock } : {}),
+  });
+  const apps = await startAppServer({ service, staticRoot, port: options.appPort, lang: options.lang, accountSiteOrigin: () => site.origin });
+  appOrigin = apps.origin;
 
-  console.log(`TwoStep is running (browser mode${options.testMode ? ', TEST MODE' : ''}).`);
+  console.log(`TwoStep is running (browser mode${options.testMode ? ', TEST MODE' : ''}). A simulation, not affiliated with Apple.`);
+  console.log(`  Control center:             ${apps.origin}/control`);
+  console.log(`  Messages:                   ${apps.origin}/messages`);
+  console.log(`  FaceTime:                   ${apps.origin}/facetime`);
+  console.log(`  iCloud (System Preferences): ${apps.origin}/icloud`);
+  console.log(`  Mail (third-party app):     ${apps.origin}/mail`);
+  console.log(`  Trusted iPhone:             ${apps.origin}/iphone`);
   console.log(`  Account site (My Apple ID): ${site.origin}/account`);
-  console.log(`  Trusted iPhone:             ${site.origin}/device`);
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
   console.log('Press Ctrl-C to stop.');
 
@@ -58,7 +74,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    await site.close();
+    await Promise.all([site.close(), apps.close()]);
     service.close();
     process.exit(0);
   };
@@ -67,7 +83,7 @@ async function main(): Promise<void> {
 
   if (options.open) {
     try {
-      await open(`${site.origin}/account`);
+      await open(`${apps.origin}/control`);
     } catch {
       console.log('Could not open a browser: open the address above by hand.');
     }

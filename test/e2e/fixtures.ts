@@ -6,7 +6,10 @@ import { join } from 'node:path';
 
 /** A browser-mode TwoStep of the test's own: a temporary store, a free port, test mode. */
 export interface TwoStep {
+  /** The account site (My Apple ID). */
   origin: string;
+  /** The control center, the apps and the iPhone (another origin). */
+  appOrigin: string;
   dataDir: string;
   /** Moves the service's clock forward (test mode only). */
   advanceClock(ms: number): Promise<void>;
@@ -18,14 +21,15 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const origin = await new Promise<string>((resolve, reject) => {
+  const [origin, appOrigin] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
+      const site = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const apps = /Control center: +(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (site && apps) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve([site[1]!, apps[1]!]);
       }
     };
     child.stdout.on('data', onData);
@@ -35,6 +39,7 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     origin,
+    appOrigin,
     dataDir,
     process: child,
     async advanceClock(ms) {

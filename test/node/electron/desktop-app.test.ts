@@ -42,7 +42,7 @@ describe('the desktop app booted with Electron mocked', () => {
       const prefs = window.options.webPreferences as Record<string, unknown>;
       expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
       expect(String(prefs.preload)).toMatch(/dist[\\/]preload[\\/]index\.cjs$/);
-      expect(window.loadedUrl).toBe(`app://twostep/${kind}/index.html`);
+      expect(window.loadedUrl).toBe(`app://twostep/${kind === 'iphone' ? 'device' : kind}/index.html`);
     }
     expect(windowOf('messages').options.title).toBe('Messages');
     expect(windowOf('iphone').options.title).toBe("Taro's iPhone");
