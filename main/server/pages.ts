@@ -4,20 +4,17 @@ import { join } from 'node:path';
 export type Lang = 'en' | 'ja';
 
 /**
- * The built HTML pages, read once, with the default language the server was started with
- * written into them as a meta tag (no inline script: the CSP forbids it).
+ * The built HTML pages, with the default language the server was started with written into
+ * them as a meta tag (no inline script: the CSP forbids it). Read at each request (they are
+ * small), so a rebuild while the server runs never serves a page whose assets are gone.
  */
 export class Pages {
-  private readonly cache = new Map<string, string>();
-
   constructor(
     private readonly root: string,
     private readonly lang: Lang,
   ) {}
 
   async html(page: string): Promise<string | null> {
-    const cached = this.cache.get(page);
-    if (cached) return cached;
     let html: string;
     try {
       html = await readFile(join(this.root, page, 'index.html'), 'utf8');
@@ -26,7 +23,6 @@ export class Pages {
     }
     const meta = `<meta name="twostep-lang" content="${this.lang}">`;
     html = html.replace(/<html lang="[^"]*">/, `<html lang="${this.lang}">`).replace('<head>', `<head>\n    ${meta}`);
-    this.cache.set(page, html);
     return html;
   }
 }

@@ -1,0 +1,94 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { ErrorPayload } from '../../preload/contract/error-codes.js';
+import en from './locales/en.json';
+import ja from './locales/ja.json';
+
+/**
+ * The one i18n setup of every front end. The language comes from, in order: `?lang=` in the
+ * URL, the choice remembered in localStorage, the `<meta name="twostep-lang">` the server
+ * writes into the page, then English.
+ */
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'twostep.lang';
+
+function asLanguage(value: string | null | undefined): Language | null {
+  return value === 'en' || value === 'ja' ? value : null;
+}
+
+function storedLanguage(): Language | null {
+  try {
+    return asLanguage(window.localStorage.getItem(STORAGE_KEY));
+  } catch {
+    // Storage can be unavailable (private windows, sandboxed pages): fall through.
+    return null;
+  }
+}
+
+export function detectLanguage(): Language {
+  const fromUrl = asLanguage(new URLSearchParams(window.location.search).get('lang'));
+  const fromMeta = asLanguage(document.querySelector<HTMLMetaElement>('meta[name="twostep-lang"]')?.content);
+  return fromUrl ?? storedLanguage() ?? fromMeta ?? 'en';
+}
+
+function applyToDocument(lang: Language, titleKey: string): void {
+  document.documentElement.lang = lang;
+  document.title = i18next.t(titleKey);
+}
+
+/** Starts i18next synchronously (the catalogs are bundled), so the first render is translated. */
+export function initI18n(titleKey: string, lang: Language = detectLanguage()): i18n {
+  if (!i18next.isInitialized) {
+    void i18next.use(initReactI18next).init({
+      resources: { en: { translation: en }, ja: { translation: ja } },
+      lng: lang,
+      fallbackLng: 'en',
+      supportedLngs: [...LANGUAGES],
+      initAsync: false,
+      // React escapes what it renders; escaping here too would show "&amp;" in labels.
+      interpolation: { escapeValue: false },
+    });
+    i18next.on('languageChanged', (lng) => applyToDocument(asLanguage(lng) ?? 'en', titleKey));
+  } else {
+    void i18next.changeLanguage(lang);
+  }
+  applyToDocument(lang, titleKey);
+  return i18next;
+}
+
+/** The language switch: remembered for next time, and `?lang=` dropped so a reload keeps it. */
+export function chooseLanguage(lang: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered, but still applied to this page.
+  }
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('lang')) {
+    url.searchParams.delete('lang');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
+  void i18next.changeLanguage(lang);
+}
+
+export function currentLanguage(): Language {
+  return asLanguage(i18next.resolvedLanguage ?? i18next.language) ?? 'en';
+}
+
+/** An error as the user reads it: its message in their language, never its raw code. */
+export function errorMessage(error: ErrorPayload): string {
+  const key = error.messageKey.startsWith('errors.') || error.messageKey.startsWith('fields.') ? error.messageKey : `errors.${error.code}`;
+  const message = i18next.t(key, { ...error.params, defaultValue: i18next.t('errors.INTERNAL') });
+  const remaining = error.params?.remaining;
+  return remaining === undefined ? message : `${message} ${i18next.t('verify.attemptsLeft', { remaining })}`;
+}
+
+export function formatDateTime(ms: number): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export function formatTime(ms: number): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { hour: 'numeric', minute: '2-digit' }).format(ms);
+}

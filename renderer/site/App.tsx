@@ -1,0 +1,74 @@
+import { useEffect, type JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AccountPage } from './components/AccountPage.js';
+import { ChangePasswordPage } from './components/ChangePasswordPage.js';
+import { GeneratePage } from './components/GeneratePage.js';
+import { HistoryPage } from './components/HistoryPage.js';
+import { Layout } from './components/Layout.js';
+import { SignInPage } from './components/SignInPage.js';
+import { UnlockPage } from './components/UnlockPage.js';
+import { navigate, useLocation } from './router.js';
+import { isProtectedPath, useSite } from './store.js';
+
+const ACCOUNT_ROUTES: Record<string, () => JSX.Element | null> = {
+  '/account': AccountPage,
+  '/account/app-passwords': HistoryPage,
+  '/account/app-passwords/new': GeneratePage,
+  '/account/password': ChangePasswordPage,
+};
+
+/**
+ * Routes of My Apple ID. A page under /account needs a session: without one, the address is
+ * remembered and the user signs in (and verifies) first, then lands back on it.
+ */
+export function App() {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const status = useSite((s) => s.status);
+  const loadSession = useSite((s) => s.loadSession);
+  const rememberReturn = useSite((s) => s.rememberReturn);
+  const path = pathname.replace(/\/+$/, '') || '/';
+
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+
+  const AccountRoute = ACCOUNT_ROUTES[path];
+  const target =
+    status === 'loading' || path === '/unlock'
+      ? null
+      : status === 'signed-out'
+        ? path === '/sign-in'
+          ? null
+          : '/sign-in'
+        : path === '/sign-in' || !AccountRoute
+          ? '/account'
+          : null;
+
+  useEffect(() => {
+    if (!target) return;
+    if (status === 'signed-out' && isProtectedPath(path)) rememberReturn(path + search);
+    navigate(target, { replace: true });
+  }, [target, status, path, search, rememberReturn]);
+
+  // Moves focus to the new page's heading, so a screen reader hears where it is.
+  useEffect(() => {
+    document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, [path, status]);
+
+  let page: JSX.Element;
+  if (status === 'loading' || target) {
+    page = (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  } else if (path === '/unlock') {
+    page = <UnlockPage />;
+  } else if (path === '/sign-in' || !AccountRoute) {
+    page = <SignInPage />;
+  } else {
+    page = <AccountRoute />;
+  }
+  return <Layout>{page}</Layout>;
+}

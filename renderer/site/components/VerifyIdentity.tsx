@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CodeSent, SignInChallenge } from '../../../preload/contract/account-site-types.js';
+import type { TrustedDeviceView } from '../../../preload/contract/models.js';
+import { site } from '../api.js';
+import { useAction } from '../hooks.js';
+import { useSite } from '../store.js';
+import { DevicePicker } from './DevicePicker.js';
+import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
+import { Card } from './Layout.js';
+
+const CODE_FIELDS: CodeFields = {
+  CODE_INCORRECT: 'code',
+  CODE_EXPIRED: 'code',
+  CODE_ATTEMPTS_EXCEEDED: 'code',
+  RECOVERY_KEY_INCORRECT: 'recoveryKey',
+};
+
+type Step = 'choose' | 'code' | 'recovery';
+
+/** "Verify your identity": choose a trusted device, type the code it received (or the recovery key). */
+export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
+  const { t } = useTranslation();
+  const signedIn = useSite((s) => s.signedIn);
+  const setChallenge = useSite((s) => s.setChallenge);
+  const [step, setStep] = useState<Step>('choose');
+  const [sent, setSent] = useState<CodeSent | null>(null);
+  const [resent, setResent] = useState(false);
+  const [code, setCode] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const { busy, error, setError, run } = useAction();
+  const errorId = useFormErrorId();
+  const formError = resolveError(error, CODE_FIELDS, t);
+  const { verificationId } = challenge;
+
+  function go(next: Step) {
+    setError(null);
+    setStep(next);
+  }
+
+  function send(device: TrustedDeviceView, again: boolean) {
+    void run(async () => {
+      setSent(await site.sendCode({ verificationId, deviceId: device.id }));
+      setResent(again);
+      setCode('');
+      setStep('code');
+    });
+  }
+
+  function submitCode(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => signedIn((await site.verifyCode({ verificationId, code })).account));
+  }
+
+  function submitRecoveryKey(event: FormEvent) {
+    event.preventDefault();
+    void run(async () => signedIn((await site.verifyRecoveryKey({ verificationId, recoveryKey })).account));
+  }
+
+  const sentDevice = challenge.devices.find((d) => d.id === sent?.deviceId);
+
+  return (
+    <Card title={t('verify.title')}>
+      {step === 'choose' && (
+        <>
+          <p className="card__lead">{t('verify.chooseDevice')}</p>
+          <DevicePicker devices={challenge.devices} initial={sent?.deviceId ?? null} busy={busy} errorId={errorId} onChoose={(d) => send(d, false)} />
+        </>
+      )}
+
+      {step === 'code' && sent && (
+        <form className="form" onSubmit={submitCode} noValidate>
+          <p className="card__lead">{t('verify.enterCode', { device: sentDevice?.maskedName ?? sent.deviceName, length: sent.codeLength })}</p>
+          {resent && <Notice>{t('verify.newCodeSent', { device: sentDevice?.maskedName ?? sent.deviceName })}</Notice>}
+          <Field
+            name="code"
+            label={t('verify.code')}
+            className="field--code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={sent.codeLength + 2}
+            value={code}
+            onValue={setCode}
+            error={formError}
+            errorId={errorId}
+          />
+          <ErrorAlert id={errorId} error={formError} />
+          <div className="form__actions">
+            <SubmitButton busy={busy}>{t('common.continue')}</SubmitButton>
+          </div>
+          <div className="form__secondary">
+            <button type="button" className="link-button" onClick={() => sentDevice && send(sentDevice, true)}>
+              {t('verify.sendNew')}
+            </button>
+            <button type="button" className="link-button" onClick={() => go('choose')}>
+              {t('verify.chooseAnother')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step === 'recovery' && (
+        <form className="form" onSubmit={submitRecoveryKey} noValidate>
+          <p className="card__lead">{t('verify.recoveryIntro')}</p>
+          <Field
+            name="recoveryKey"
+            label={t('verify.recoveryKey')}
+            className="field--mono"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            value={recoveryKey}
+            onValue={setRecoveryKey}
+            error={formError}
+            errorId={errorId}
+          />
+          <ErrorAlert id={errorId} error={formError} />
+          <div className="form__actions">
+            <SubmitButton busy={busy}>{t('common.continue')}</SubmitButton>
+          </div>
+          <div className="form__secondary">
+            <button type="button" className="link-button" onClick={() => go('choose')}>
+              {t('verify.useDevice')}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {step === 'choose' && <ErrorAlert id={errorId} error={formError} />}
+
+      <div className="form__secondary">
+        {step !== 'recovery' && challenge.recoveryKeyAccepted && (
+          <button type="button" className="link-button" onClick={() => go('recovery')}>
+            {t('verify.lostAccess')}
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={() => setChallenge(null)}>
+          {t('verify.startOver')}
+        </button>
+      </div>
+    </Card>
+  );
+}

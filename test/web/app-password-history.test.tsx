@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppPasswordView } from '../../preload/contract/models.js';
+import { ACCOUNT, button, buttons, cleanup, click, mockSite, renderSite } from './site-harness.js';
+
+afterEach(cleanup);
+
+const MESSAGES: AppPasswordView = {
+  id: 1,
+  label: 'iMessage and FaceTime',
+  createdAt: Date.UTC(2015, 5, 1),
+  lastUsedAt: Date.UTC(2015, 5, 2),
+  lastUsedBy: 'messages',
+  revokedAt: null,
+};
+const MAIL: AppPasswordView = { id: 2, label: 'Mail', createdAt: Date.UTC(2015, 5, 3), lastUsedAt: null, lastUsedBy: null, revokedAt: null };
+
+describe('View History', () => {
+  it('asks for confirmation before Delete revokes a password', async () => {
+    let list = [MESSAGES, MAIL];
+    const api = mockSite({
+      session: () => ({ value: { account: ACCOUNT } }),
+      listAppPasswords: () => ({ value: list }),
+      revokeAppPassword: (body) => {
+        list = list.filter((p) => p.id !== body.appPasswordId);
+        return { value: { signedOutApps: 1 } };
+      },
+    });
+    await renderSite('/account/app-passwords');
+
+    const table = document.querySelector('table[aria-label="App-specific passwords"]')!;
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(2);
+    const row = Array.from(table.querySelectorAll('tbody tr')).find((r) => r.textContent?.includes('iMessage and FaceTime'))!;
+
+    await click(button('Delete', row));
+    let dialog = document.querySelector('[role="alertdialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.textContent).toContain('iMessage and FaceTime');
+    expect(document.activeElement).toBe(button('Cancel', dialog));
+    expect(api.called('revokeAppPassword')).toHaveLength(0);
+
+    await click(button('Cancel', dialog));
+    expect(document.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(api.called('revokeAppPassword')).toHaveLength(0);
+
+    await click(button('Delete', row));
+    dialog = document.querySelector('[role="alertdialog"]')!;
+    await click(button('Delete', dialog));
+
+    expect(api.called('revokeAppPassword').map((c) => c.body)).toEqual([{ appPasswordId: 1 }]);
+    expect(document.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(document.querySelectorAll('table tbody tr')).toHaveLength(1);
+    expect(buttons('Revoke All')).toHaveLength(1);
+  });
+});
