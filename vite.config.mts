@@ -4,9 +4,12 @@ import { defineConfig } from 'vite';
 
 const root = resolve(import.meta.dirname, 'renderer');
 
+/** One folder per page under renderer/, each with its index.html. */
+const PAGES = ['site', 'device'];
+
 /**
  * Every front end is one page of a multi-page build into dist/renderer: the account site
- * (site/), the trusted iPhone (device/), and later the control center and the apps.
+ * (site/), the trusted iPhone (device/), the control center (control/) and the four apps.
  * No inline scripts or styles, so the pages run under a strict CSP.
  */
 export default defineConfig({
@@ -19,10 +22,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: {
-        site: resolve(root, 'site/index.html'),
-        device: resolve(root, 'device/index.html'),
-      },
+      input: Object.fromEntries(PAGES.map((page) => [page, resolve(root, page, 'index.html')])),
     },
   },
 });

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AccountSiteContract, DeviceContract } from '../../preload/contract/account-site-contract.js';
+import type { AccountSiteContract } from '../../preload/contract/account-site-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import { IdentityError } from '../identity/identity-error.js';
@@ -71,8 +71,4 @@ export function accountSiteHandlers(service: IdentityService): HandlersOf<Accoun
     sendUnlockCode: (input) => service.sendUnlockCode(input),
     completeUnlock: (input) => service.completeUnlock(input),
   };
-}
-
-export function deviceHandlers(service: IdentityService): HandlersOf<DeviceContract, unknown> {
-  return { notifications: () => service.deviceNotifications() };
 }

@@ -1,12 +1,11 @@
 import type { Hono } from 'hono';
-import { accountSiteContract, deviceContract } from '../../preload/contract/account-site-contract.js';
+import { accountSiteContract } from '../../preload/contract/account-site-contract.js';
 import type { ManualClock } from '../identity/clock.js';
 import { IdentityError } from '../identity/identity-error.js';
 import type { IdentityService } from '../identity/identity-service.js';
-import { accountSiteHandlers, deviceHandlers, siteRequest } from './account-site-handlers.js';
+import { accountSiteHandlers, siteRequest } from './account-site-handlers.js';
 import { createBaseApp, listen, type RunningServer } from './base-app.js';
 import { mountContract } from './contract-routes.js';
-import { serviceEventStream } from './event-stream.js';
 import type { Lang } from './pages.js';
 import { mountPages } from './static-pages.js';
 
@@ -25,19 +24,12 @@ export interface AccountSiteOptions {
 
 export type { RunningServer };
 
-/** The account site ("My Apple ID") and the trusted iPhone page, on 127.0.0.1 only. */
+/** The account site ("My Apple ID"), on 127.0.0.1 only. */
 export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () => number): Hono {
   const { service } = options;
   const app = createBaseApp('account site', ownPort);
 
-  // The trusted devices' live feed: each code as it is sent, and nothing else.
-  app.get('/api/device/events', (c) =>
-    serviceEventStream(c, service, (event) =>
-      event.type === 'code-delivered' ? { event: 'notification', data: event.notification, id: event.notification.id } : null,
-    ),
-  );
   mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service), siteRequest);
-  mountContract(app, '/api/device', deviceContract, deviceHandlers(service), () => undefined);
 
   const testClock = options.testClock;
   if (testClock) {
@@ -51,7 +43,7 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
 
   const devicePageUrl = options.devicePageUrl;
   if (devicePageUrl) app.get('/device', (c) => c.redirect(devicePageUrl()));
-  mountPages(app, options.staticRoot, options.lang ?? 'en', devicePageUrl ? { '/': 'site' } : { '/device': 'device', '/': 'site' }, 'site');
+  mountPages(app, options.staticRoot, options.lang ?? 'en', { '/': 'site' }, 'site');
   return app;
 }
 

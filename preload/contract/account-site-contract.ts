@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CodeSent, PasswordChanged, SecurityChanged, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
-import type { AccountView, AppPasswordView, DeviceNotification, NewAppPassword } from './models.js';
+import type { AccountView, AppPasswordView, NewAppPassword } from './models.js';
 
 const none = z.strictObject({});
 
@@ -32,13 +32,3 @@ export const accountSiteContract = {
 };
 
 export type AccountSiteContract = typeof accountSiteContract;
-
-/**
- * The simulated trusted devices' page: `POST /api/device/<method>`, plus the live stream of
- * notifications at `GET /api/device/events` (Server-Sent Events, one `notification` event each).
- */
-export const deviceContract = {
-  notifications: method(none).returns<DeviceNotification[]>(),
-};
-
-export type DeviceContract = typeof deviceContract;

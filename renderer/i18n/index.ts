@@ -1,8 +1,22 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
-import en from './locales/en.json';
-import ja from './locales/ja.json';
+import enApps from './locales/en/apps.json';
+import enControl from './locales/en/control.json';
+import enSite from './locales/en/site.json';
+import jaApps from './locales/ja/apps.json';
+import jaControl from './locales/ja/control.json';
+import jaSite from './locales/ja/site.json';
+
+/**
+ * One catalog per language, kept in one file per area (the account site with the shared
+ * strings and errors, the client apps, the control center); their top-level keys never clash
+ * (test/node/i18n-catalogs.test.ts checks).
+ */
+export const CATALOGS = {
+  en: { ...enSite, ...enApps, ...enControl },
+  ja: { ...jaSite, ...jaApps, ...jaControl },
+};
 
 /**
  * The one i18n setup of every front end. The language comes from, in order: `?lang=` in the
@@ -42,7 +56,7 @@ function applyToDocument(lang: Language, titleKey: string): void {
 export function initI18n(titleKey: string, lang: Language = detectLanguage()): i18n {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { en: { translation: en }, ja: { translation: ja } },
+      resources: { en: { translation: CATALOGS.en }, ja: { translation: CATALOGS.ja } },
       lng: lang,
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],

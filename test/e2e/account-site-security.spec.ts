@@ -41,7 +41,7 @@ test('a request with a foreign Host header is refused (DNS rebinding)', async ({
 
 for (const attackerHost of ['127.0.0.1', 'localhost']) {
   test(`a cross-origin POST from ${attackerHost} on another port is refused and changes nothing`, async ({ twostep, page }) => {
-    await signInViaApi(page.request, twostep.origin);
+    await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
     const attacker = await startAttacker(attackerHost);
     try {
       await page.goto(`${attacker.origin}/`);
@@ -84,7 +84,7 @@ test('the session cookie is HttpOnly and SameSite=Strict, and no script can read
     data: { appleId: 'demo@twostep.example', password: 'Twostep-Demo-2015' },
   });
   expect(started.ok()).toBe(true);
-  await signInViaApi(page.request, twostep.origin);
+  await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
   const cookies = await page.context().cookies(twostep.origin);
   const session = cookies.find((c) => c.name === 'twostep_site');
   expect(session).toBeDefined();
@@ -95,7 +95,7 @@ test('the session cookie is HttpOnly and SameSite=Strict, and no script can read
 });
 
 test('an answer that shows a new app-specific password, and every page, is never cached', async ({ twostep, page }) => {
-  await signInViaApi(page.request, twostep.origin);
+  await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
   const created = await page.request.post(`${twostep.origin}/api/site/createAppPassword`, {
     headers: { origin: twostep.origin, 'content-type': 'application/json' },
     data: { label: 'Mail' },

@@ -15,21 +15,21 @@ export async function siteCall<T>(request: APIRequestContext, origin: string, me
   return (await response.json()) as Envelope<T>;
 }
 
-/** The newest code the trusted devices received, as the iPhone page would show it. */
-export async function latestCode(request: APIRequestContext, origin: string): Promise<string> {
-  const response = await request.post(`${origin}/api/device/notifications`, { headers: { origin, 'content-type': 'application/json' }, data: {} });
+/** The newest code the trusted devices received, as the iPhone page would show it (it lives on the app server). */
+export async function latestCode(request: APIRequestContext, appOrigin: string): Promise<string> {
+  const response = await request.post(`${appOrigin}/api/app/deviceNotifications`, { headers: { origin: appOrigin, 'content-type': 'application/json' }, data: {} });
   const { value } = (await response.json()) as Envelope<{ code: string }[]>;
   expect(value.length).toBeGreaterThan(0);
   return value[0]!.code;
 }
 
 /** Signs the demo account in to the account site through its API; the cookie lands in `request`'s jar. */
-export async function signInViaApi(request: APIRequestContext, origin: string): Promise<void> {
+export async function signInViaApi(request: APIRequestContext, origin: string, appOrigin: string): Promise<void> {
   const started = await siteCall<{ verificationId: string; devices: { id: number }[] }>(request, origin, 'signIn', DEMO);
   expect(started.ok).toBe(true);
   const { verificationId, devices } = started.value;
   expect((await siteCall(request, origin, 'sendCode', { verificationId, deviceId: devices[0]!.id })).ok).toBe(true);
-  const code = await latestCode(request, origin);
+  const code = await latestCode(request, appOrigin);
   expect((await siteCall(request, origin, 'verifyCode', { verificationId, code })).ok).toBe(true);
 }
 

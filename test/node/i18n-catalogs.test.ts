@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../preload/contract/error-codes.js';
@@ -8,8 +8,17 @@ import { ERROR_CODES } from '../../preload/contract/error-codes.js';
 const root = resolve(import.meta.dirname, '../..');
 type Catalog = { [key: string]: string | Catalog };
 
+/** Every area file of a language, merged as renderer/i18n/index.ts merges them; no top-level key may be in two. */
 function load(lang: 'en' | 'ja'): Map<string, string> {
-  const catalog = JSON.parse(readFileSync(resolve(root, `renderer/i18n/locales/${lang}.json`), 'utf8')) as Catalog;
+  const dir = resolve(root, `renderer/i18n/locales/${lang}`);
+  const catalog: Catalog = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const area = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as Catalog;
+    for (const [key, value] of Object.entries(area)) {
+      if (key in catalog) throw new Error(`${lang}/${file}: top-level key "${key}" is already in another file`);
+      catalog[key] = value;
+    }
+  }
   const flat = new Map<string, string>();
   const walk = (node: Catalog, prefix: string) => {
     for (const [key, value] of Object.entries(node)) {
