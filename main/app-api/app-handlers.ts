@@ -13,9 +13,9 @@ export interface Shell {
 }
 
 /** The deep link a client app's Create button opens: the generate page with its label filled in. */
-export function generatePageUrl(origin: string, label: string | undefined, lang: 'en' | 'ja'): string {
-  const url = new URL('/account/app-passwords/new', origin);
-  if (label) url.searchParams.set('label', label);
+export function accountSiteUrl(origin: string, page: 'generate' | 'manage', label: string | undefined, lang: 'en' | 'ja'): string {
+  const url = new URL(page === 'generate' ? '/account/app-passwords/new' : '/account', origin);
+  if (label && page === 'generate') url.searchParams.set('label', label);
   url.searchParams.set('lang', lang);
   return url.toString();
 }
@@ -36,8 +36,8 @@ export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<
       service.signOutClient(input);
       return {};
     },
-    openAccountSite: async ({ label, lang }) => {
-      const url = generatePageUrl(shell.accountSiteOrigin(), label, lang);
+    openAccountSite: async ({ page, label, lang }) => {
+      const url = accountSiteUrl(shell.accountSiteOrigin(), page, label, lang);
       if (!shell.openExternal) return { url, opened: false };
       await shell.openExternal(url);
       return { url, opened: true };

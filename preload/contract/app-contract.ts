@@ -44,11 +44,14 @@ export const appContract = {
   clientSessions: method(none).returns<ClientSessionView[]>(),
   signOutClient: method(inputs.client).returns<Record<string, never>>(),
   /**
-   * Create: opens the account site's generate page with the label filled in. The desktop app
+   * Create: opens the account site's generate page with the label filled in (or, for the
+   * control center, its Manage page). The desktop app
    * opens the default browser itself (`opened: true`); browser mode returns the URL for the
    * page to open in a new tab.
    */
-  openAccountSite: method(z.strictObject({ label: labelSchema.optional(), lang: localeSchema })).returns<{ url: string; opened: boolean }>(),
+  openAccountSite: method(
+    z.strictObject({ page: z.enum(['generate', 'manage']).default('generate'), label: labelSchema.optional(), lang: localeSchema }),
+  ).returns<{ url: string; opened: boolean }>(),
   /** Desktop: opens (or focuses) that window (`opened: true`). Browser mode: the page opens its address. */
   openWindow: method(z.strictObject({ window: z.enum(APP_WINDOWS) })).returns<{ opened: boolean }>(),
   runScenario: method(inputs.scenario).returns<{ signedOutApps: number }>(),

@@ -87,6 +87,19 @@ export function chooseLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
 }
 
+/**
+ * Every TwoStep page of one origin follows a language chosen in another (the control center's
+ * switch changes the apps' windows too): the choice travels through localStorage's event.
+ */
+export function followLanguageChanges(): () => void {
+  const onStorage = (event: StorageEvent) => {
+    const lang = event.key === STORAGE_KEY ? asLanguage(event.newValue) : null;
+    if (lang) void i18next.changeLanguage(lang);
+  };
+  window.addEventListener('storage', onStorage);
+  return () => window.removeEventListener('storage', onStorage);
+}
+
 export function currentLanguage(): Language {
   return asLanguage(i18next.resolvedLanguage ?? i18next.language) ?? 'en';
 }
