@@ -13,9 +13,13 @@ export const useDevice = create<DeviceState>()((set, get) => ({
   notifications: [],
   connection: 'connecting',
   add(incoming) {
-    const byId = new Map(get().notifications.map((n) => [n.id, n]));
-    for (const n of incoming) byId.set(n.id, n);
-    set({ notifications: [...byId.values()].sort((a, b) => b.sentAt - a.sentAt) });
+    const existing = get().notifications;
+    const known = new Set(existing.map((n) => n.id));
+    const fresh = incoming.filter((n) => !known.has(n.id));
+    if (fresh.length === 0) return;
+    // Newest first. `incoming` is newest first too, and the sort is stable, so of two codes sent
+    // in the same millisecond the later arrival stays on top.
+    set({ notifications: [...fresh, ...existing].sort((a, b) => b.sentAt - a.sentAt) });
   },
   setConnection(connection) {
     set({ connection });

@@ -43,6 +43,9 @@ function storedLanguage(): Language | null {
 
 export function detectLanguage(): Language {
   const fromUrl = asLanguage(new URLSearchParams(window.location.search).get('lang'));
+  // A language asked for in the link (a client app's Create button sends its own) is kept
+  // for the pages that follow, as if chosen with the switch.
+  if (fromUrl) remember(fromUrl);
   const fromMeta = asLanguage(document.querySelector<HTMLMetaElement>('meta[name="twostep-lang"]')?.content);
   return fromUrl ?? storedLanguage() ?? fromMeta ?? 'en';
 }
@@ -72,13 +75,17 @@ export function initI18n(titleKey: string, lang: Language = detectLanguage()): i
   return i18next;
 }
 
-/** The language switch: remembered for next time, and `?lang=` dropped so a reload keeps it. */
-export function chooseLanguage(lang: Language): void {
+function remember(lang: Language): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Not remembered, but still applied to this page.
   }
+}
+
+/** The language switch: remembered for next time, and `?lang=` dropped so a reload keeps it. */
+export function chooseLanguage(lang: Language): void {
+  remember(lang);
   const url = new URL(window.location.href);
   if (url.searchParams.has('lang')) {
     url.searchParams.delete('lang');

@@ -33,10 +33,26 @@ export async function signInViaApi(request: APIRequestContext, origin: string, a
   expect((await siteCall(request, origin, 'verifyCode', { verificationId, code })).ok).toBe(true);
 }
 
-/** Reads the code shown on the simulated iPhone page, in its own tab. */
-export async function readCodeFromIPhone(iphone: Page): Promise<string> {
-  const banner = iphone.getByText(/\b\d{4}\b/).first();
-  await expect(banner).toBeVisible();
-  const text = (await banner.textContent()) ?? '';
-  return /\b(\d{4})\b/.exec(text)![1]!;
+/**
+ * Reads the newest code off the simulated iPhone's lock screen, as a person would. With
+ * `notAmong`, waits for a code that was not seen before (a fresh one).
+ */
+export async function readCodeFromIPhone(iphone: Page, notAmong: string[] = []): Promise<string> {
+  const newest = iphone.getByRole('list', { name: /Notifications|通知/ }).getByRole('listitem').first();
+  let code = '';
+  await expect(async () => {
+    // innerText, as it reads on screen: the code stands apart from the time that follows it.
+    const text = await newest.innerText();
+    code = /(?<!\d)(\d{4}|\d{6})(?!\d)/.exec(text)?.[1] ?? '';
+    expect(code).not.toBe('');
+    expect(notAmong).not.toContain(code);
+  }).toPass({ timeout: 10_000 });
+  return code;
+}
+
+/** The lock screen of Taro's iPhone, open in its own tab of the same browser. */
+export async function openIPhone(page: Page, appOrigin: string, lang?: 'en' | 'ja'): Promise<Page> {
+  const iphone = await page.context().newPage();
+  await iphone.goto(`${appOrigin}/iphone${lang ? `?lang=${lang}` : ''}`);
+  return iphone;
 }
