@@ -42,6 +42,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 check('typecheck', npx, ['tsc', '-b']);
 check('lint', npx, ['eslint', '.']);
+check('security scan (electronegativity)', process.execPath, ['scripts/security-scan.mjs']);
 
 suite(
   'unit and integration tests (vitest, Node)',

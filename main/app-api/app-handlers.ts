@@ -7,7 +7,7 @@ export interface Shell {
   kind: 'desktop' | 'browser';
   accountSiteOrigin(): string;
   /** Desktop only: opens the default browser (shell.openExternal, vetted to the site's origin). */
-  openExternal?(url: string): Promise<void>;
+  openInBrowser?(url: string): Promise<void>;
   /** Desktop only: opens or focuses one of the app's windows. */
   openWindow?(window: AppWindow): void;
 }
@@ -38,8 +38,8 @@ export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<
     },
     openAccountSite: async ({ page, label, lang }) => {
       const url = accountSiteUrl(shell.accountSiteOrigin(), page, label, lang);
-      if (!shell.openExternal) return { url, opened: false };
-      await shell.openExternal(url);
+      if (!shell.openInBrowser) return { url, opened: false };
+      await shell.openInBrowser(url);
       return { url, opened: true };
     },
     openWindow: ({ window }) => {

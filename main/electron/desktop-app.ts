@@ -69,11 +69,12 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   };
   const isOwn = (contents: WebContents) => [...windows.values()].some((w) => !w.isDestroyed() && w.webContents === contents);
 
-  const openExternal = vettedOpenExternal((url) => shell.openExternal(url), () => site.origin);
+  // The one use of shell.openExternal, and it is vetted: only the account site's own origin passes.
+  const openInBrowser = vettedOpenExternal((url) => shell.openExternal(url), () => site.origin); // eng-disable OPEN_EXTERNAL_JS_CHECK
   registerContract(
     ipcMain,
     appContract,
-    appHandlers(service, { kind: 'desktop', accountSiteOrigin: () => site.origin, openExternal, openWindow: (kind) => void open(kind) }),
+    appHandlers(service, { kind: 'desktop', accountSiteOrigin: () => site.origin, openInBrowser, openWindow: (kind) => void open(kind) }),
     ownWindowsOnly(isOwn),
   );
 
