@@ -18,9 +18,10 @@ export type AccountSiteSignInResult =
 
 /** Step one of "Manage your Apple ID": the password; under two-step, a code follows, every time. */
 export async function signInAccountSite(ctx: ServiceContext, appleId: string, password: string): Promise<AccountSiteSignInResult> {
-  const { account, requirement } = await checkCredentials(ctx, appleId, password, SOURCE);
+  const { account: checked, requirement } = await checkCredentials(ctx, appleId, password, SOURCE);
   return transact(ctx, (tx): AccountSiteSignInResult => {
-    clearFailures(ctx, ctx.repos.accounts.get(account.id));
+    const account = ctx.repos.accounts.get(checked.id);
+    clearFailures(ctx, account);
     if (requirement === 'password') return { status: 'SIGNED_IN', token: openSiteSession(ctx, tx, account) };
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'verification-required', outcome: 'info' });
     return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, account, 'account-site') };

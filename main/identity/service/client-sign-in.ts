@@ -31,7 +31,7 @@ export async function signInClient(
       return { status: 'APP_SPECIFIC_PASSWORD_REQUIRED', prefillLabel, createShortcut: prefillLabel !== null };
     }
     tx.log({ appleId, source: clientKind, event: 'verification-required', outcome: 'info' });
-    return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, account, 'icloud') };
+    return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, ctx.repos.accounts.get(account.id), 'icloud') };
   });
 }
 

@@ -3,13 +3,14 @@ import { normalizeAppPassword } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { requirementFor, type Requirement, type SignInPlace } from '../policy/client-rules.js';
 import { afterFailure } from '../policy/lockout.js';
-import type { AccountRow } from '../store/accounts-repo.js';
+import type { AccountRef, AccountRow } from '../store/accounts-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 
 export type Credential = { kind: 'password' } | { kind: 'app-password'; appPassword: AppPasswordView };
 
 export interface CheckedCredentials {
-  account: AccountRow;
+  /** As it was when checked; read the full row again inside the transaction that acts on it. */
+  account: AccountRef;
   credential: Credential;
   requirement: Requirement;
 }
@@ -30,6 +31,9 @@ export async function checkCredentials(
   password: string,
   place: SignInPlace,
 ): Promise<CheckedCredentials> {
+  const fast = checkAppPassword(ctx, appleId, password, place);
+  if (fast) return fast;
+
   const account = ctx.repos.accounts.findByAppleId(appleId);
   if (!account) {
     await ctx.hasher.burn(password);
@@ -39,13 +43,7 @@ export async function checkCredentials(
     });
   }
   refuseIfLocked(ctx, account, place);
-
   const requirement = requirementFor(place, account.security_level);
-  if (requirement === 'app-password') {
-    const normalized = normalizeAppPassword(password);
-    const appPassword = normalized && ctx.repos.appPasswords.findActive(account.id, appPasswordLookupHash(ctx, normalized));
-    if (appPassword) return { account, credential: { kind: 'app-password', appPassword }, requirement };
-  }
 
   const passwordHash = account.password_hash;
   if (await ctx.hasher.verify(password, passwordHash)) {
@@ -53,6 +51,24 @@ export async function checkCredentials(
     return { account: ctx.repos.accounts.get(account.id), credential: { kind: 'password' }, requirement };
   }
   return countFailure(ctx, account.id, appleId, place, 'INCORRECT');
+}
+
+/**
+ * The hot path: at an app that takes app-specific passwords, a value shaped like one is looked
+ * up by its keyed hash together with its account, in one indexed query — microseconds, no KDF.
+ * Anything else (no match, another place, an account not under two-step) takes the slow path,
+ * where a wrong guess counts toward the lock like any wrong password.
+ */
+export function checkAppPassword(ctx: ServiceContext, appleId: string, password: string, place: SignInPlace): CheckedCredentials | null {
+  if (place !== 'messages' && place !== 'facetime' && place !== 'third-party') return null;
+  const normalized = normalizeAppPassword(password);
+  if (!normalized) return null;
+  const found = ctx.repos.appPasswords.findActiveForAppleId(appleId, appPasswordLookupHash(ctx, normalized));
+  if (!found) return null;
+  const requirement = requirementFor(place, found.account.security_level);
+  if (requirement !== 'app-password') return null;
+  refuseIfLocked(ctx, found.account, place);
+  return { account: found.account, credential: { kind: 'app-password', appPassword: found.appPassword }, requirement };
 }
 
 /** Records one more consecutive failure, locking the account when the policy says so; always throws. */
@@ -103,7 +119,7 @@ export function isLocked(account: Pick<AccountRow, 'hard_locked' | 'locked_until
   return account.hard_locked === 1 || (account.locked_until !== null && account.locked_until > now);
 }
 
-export function refuseIfLocked(ctx: ServiceContext, account: AccountRow, source: string): void {
+export function refuseIfLocked(ctx: ServiceContext, account: AccountRef, source: string): void {
   const now = ctx.clock.now();
   if (!isLocked(account, now)) return;
   transact(ctx, (tx) => {
@@ -119,7 +135,7 @@ export function lockError(account: Pick<AccountRow, 'hard_locked' | 'locked_unti
 }
 
 /** After a right password: the failure count starts again. */
-export function clearFailures(ctx: ServiceContext, account: AccountRow): void {
+export function clearFailures(ctx: ServiceContext, account: AccountRef): void {
   if (account.failed_attempts !== 0 || account.locked_until !== null) {
     ctx.repos.accounts.setFailures(account.id, 0, null, false);
   }

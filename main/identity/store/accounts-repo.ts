@@ -15,6 +15,9 @@ export interface AccountRow {
   created_at: number;
 }
 
+/** What a sign-in's first check needs of an account (read in the same query as an app-specific password). */
+export type AccountRef = Pick<AccountRow, 'id' | 'apple_id' | 'security_level' | 'failed_attempts' | 'locked_until' | 'hard_locked'>;
+
 export class AccountsRepo {
   private readonly byAppleId;
   private readonly byId;

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { appPasswordCheck } from './app-password-check.bench.js';
+import { browserMode } from './browser-mode.bench.js';
+import { bundleSizes } from './bundle-size.bench.js';
+import { eventLoopUnderSignIns } from './event-loop.bench.js';
+import { passwordSignIn } from './password-sign-in.bench.js';
+
+/** `npm run bench`: every figure the README quotes, as a table and as bench/results.json. */
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const dir = mkdtempSync(join(tmpdir(), 'twostep-bench-'));
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+  };
+  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}\n`);
+  try {
+    console.log('1. Sign-in with the normal password (production scrypt) vs bare crypto.scrypt…');
+    const signIn = await passwordSignIn(quick ? 6 : 40);
+    console.log('2. App-specific password check, 100,000 stored across 4,000 accounts…');
+    const appPassword = await appPasswordCheck(join(dir, 'asp.sqlite'), quick ? 5_000 : 50_000);
+    console.log('3. Event-loop delay while 50 sign-ins run at once…');
+    const eventLoop = await eventLoopUnderSignIns(join(dir, 'loop.sqlite'), 50);
+    console.log('4. Browser mode: start-up and memory…');
+    const browser = await browserMode(50);
+    console.log('5. Built front ends…\n');
+    const bundles = bundleSizes();
+    const results = { machine, signIn, appPassword, eventLoop, browser, bundles };
+
+    const rows: [string, string, string][] = [
+      ['sign-in (normal password), p50 / p99', `${signIn.serviceMs.p50} / ${signIn.serviceMs.p99} ms`, `bare scrypt ${signIn.bareScryptMs.p50} / ${signIn.bareScryptMs.p99} ms; ratio ${signIn.ratioP50} (p50) ${signIn.met ? '✓' : '✗'} ≤ 1.10`],
+      ['app-specific password check, p50 / p99', `${appPassword.serviceUs.p50} / ${appPassword.serviceUs.p99} µs`, `bare HMAC+SELECT ${appPassword.bareHmacSelectUs.p50} / ${appPassword.bareHmacSelectUs.p99} µs; ratio ${appPassword.ratioP50} ${appPassword.met ? '✓' : '✗'} (p99 < 1 ms, ≤ 1.5)`],
+      ['event-loop delay, 50 sign-ins at once', `p99 ${eventLoop.delayMs.p99} ms`, `max ${eventLoop.delayMs.max} ms; ${eventLoop.wallSeconds} s in all ${eventLoop.met ? '✓' : '✗'} < 20 ms`],
+      ['browser mode: start to first answer', `${browser.firstAnswerMs} ms`, 'includes opening the store and hashing the demo password'],
+      ['browser mode: resident memory', `${browser.rssMb.idle} MB idle`, `${browser.rssMb.underLoad} MB peak under ${browser.load}`],
+      ...Object.entries(bundles.pages).map(([page, b]): [string, string, string] => [`JavaScript of the ${page} page (gzip)`, `${b.gzipKb} KB`, `${b.files} file(s) ${b.gzipKb < 150 ? '✓' : '✗'} < 150 KB`]),
+    ];
+    const width = Math.max(...rows.map((r) => r[0].length));
+    const width2 = Math.max(...rows.map((r) => r[1].length));
+    for (const [what, figure, note] of rows) console.log(`${what.padEnd(width)}  ${figure.padEnd(width2)}  ${note}`);
+    mkdirSync('bench', { recursive: true });
+    writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+    console.log('\nWritten to bench/results.json');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
