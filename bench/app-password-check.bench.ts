@@ -22,7 +22,7 @@ const PER_ACCOUNT = 25;
  * session is written) beside
  * a bare HMAC plus one indexed SELECT, in the same run, on a file store.
  */
-export async function appPasswordCheck(path: string, lookups: number) {
+export function appPasswordCheck(path: string, lookups: number) {
   const db = openDatabase(path);
   const clock = new ManualClock();
   const ctx: ServiceContext = {

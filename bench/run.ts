@@ -24,7 +24,7 @@ async function main() {
     console.log('1. Sign-in with the normal password (production scrypt) vs bare crypto.scrypt…');
     const signIn = await passwordSignIn(quick ? 6 : 40);
     console.log('2. App-specific password check, 100,000 stored across 4,000 accounts…');
-    const appPassword = await appPasswordCheck(join(dir, 'asp.sqlite'), quick ? 5_000 : 50_000);
+    const appPassword = appPasswordCheck(join(dir, 'asp.sqlite'), quick ? 5_000 : 50_000);
     console.log('3. Event-loop delay while 50 sign-ins run at once…');
     const eventLoop = await eventLoopUnderSignIns(join(dir, 'loop.sqlite'), 50);
     console.log('4. Browser mode: start-up and memory…');

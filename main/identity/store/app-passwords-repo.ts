@@ -68,7 +68,7 @@ export class AppPasswordsRepo {
 
   /** The active app-specific password with this keyed hash, with its account, if that is the Apple ID's. */
   findActiveForAppleId(appleId: string, lookupHash: Buffer): { account: AccountRef; appPassword: AppPasswordView } | undefined {
-    const row = this.findActiveForAppleIdStmt.get(lookupHash, appleId) as unknown as ActiveWithAccountRow | undefined;
+    const row = this.findActiveForAppleIdStmt.get(lookupHash, appleId);
     if (!row) return undefined;
     const [id, apple_id, security_level, failed_attempts, locked_until, hard_locked, apId, label, createdAt, lastUsedAt, lastUsedBy] = row;
     return {
