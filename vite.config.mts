@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const root = resolve(import.meta.dirname, 'renderer');
 
 /** One folder per page under renderer/, each with its index.html. */
-const PAGES = ['site', 'device'];
+const PAGES = ['site', 'device', 'control', 'messages', 'facetime', 'icloud', 'mail'];
 
 /**
  * Every front end is one page of a multi-page build into dist/renderer: the account site

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../i18n/index.js';
+import { openTarget, type OpenOutcome } from '../open.js';
+import { useControl } from '../store.js';
+import { TOUR_STEPS } from '../tour.js';
+
+/** Section 7: the guided tour through the seed's flow, in a side panel. */
+export function TourPanel() {
+  const { t } = useTranslation();
+  const tour = useControl((s) => s.tour);
+  const startTour = useControl((s) => s.startTour);
+  const endTour = useControl((s) => s.endTour);
+  const nextStep = useControl((s) => s.nextStep);
+  const backStep = useControl((s) => s.backStep);
+  const [failure, setFailure] = useState<OpenOutcome | null>(null);
+  const step = TOUR_STEPS[tour.step] ?? TOUR_STEPS[0]!;
+  const target = tour.completed ? null : step.target;
+
+  async function openNow() {
+    if (!target) return;
+    setFailure(null);
+    const outcome = await openTarget(target);
+    if (!outcome.ok) setFailure(outcome);
+  }
+
+  return (
+    <section className="panel tour" aria-labelledby="tour-heading">
+      <h2 id="tour-heading" className="panel__title">
+        {t('tour.heading')}
+      </h2>
+      {!tour.active ? (
+        <>
+          <p className="panel__intro">{t('tour.intro')}</p>
+          <button type="button" className="button" onClick={startTour}>
+            {t('tour.start')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p className="tour__progress" aria-live="polite" aria-atomic="true">
+            <span>{t('tour.progress', { n: tour.step + 1, total: TOUR_STEPS.length })}</span>
+            {tour.completed && <span> — {t('tour.completedTitle')}</span>}
+          </p>
+          <ol className="tour__dots" aria-hidden="true">
+            {TOUR_STEPS.map((s, index) => (
+              <li key={s.id} className={index < tour.step || (tour.completed && index === tour.step) ? 'is-done' : index === tour.step ? 'is-current' : undefined} />
+            ))}
+          </ol>
+          {tour.completed ? (
+            <div className="tour__step">
+              <h3 className="tour__title">{t('tour.completedTitle')}</h3>
+              <p className="tour__text">{t('tour.completedText')}</p>
+            </div>
+          ) : (
+            <div className="tour__step">
+              {tour.auto && <p className="tour__auto">✓ {t('tour.autoAdvanced')}</p>}
+              <h3 className="tour__title">{t(`tour.steps.${step.id}.title`)}</h3>
+              <p className="tour__text">{t(`tour.steps.${step.id}.text`)}</p>
+              {target && (
+                <p className="tour__next">
+                  <span id="tour-next-action">{t('tour.nextAction', { action: t(`control.windows.${target}`) })}</span>{' '}
+                  <button type="button" className="button button--small" aria-describedby="tour-next-action" onClick={() => void openNow()}>
+                    {t('tour.openNow')}
+                  </button>
+                </p>
+              )}
+            </div>
+          )}
+          {failure && !failure.ok && (
+            <p role="alert" className="form-error">
+              {'blocked' in failure ? t('control.windows.blocked') : errorMessage(failure.error)}
+            </p>
+          )}
+          <div className="tour__nav">
+            <button type="button" className="button button--secondary" aria-disabled={(tour.step === 0 && !tour.completed) || undefined} onClick={backStep}>
+              {t('tour.back')}
+            </button>
+            <button type="button" className="button" aria-disabled={tour.completed || undefined} onClick={nextStep}>
+              {t('tour.next')}
+            </button>
+            <button type="button" className="button button--secondary tour__end" onClick={endTour}>
+              {t('tour.end')}
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

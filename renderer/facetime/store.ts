@@ -1,0 +1,3 @@
+import { createClientStore } from '../client-apps/store.js';
+
+export const facetimeStore = createClientStore('facetime');

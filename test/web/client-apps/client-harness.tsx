@@ -1,0 +1,173 @@
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { vi } from 'vitest';
+import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
+import type { ClientSessionView, ServiceEvent } from '../../../preload/contract/models.js';
+import type { ClientStore } from '../../../renderer/client-apps/store.js';
+import { initI18n, type Language } from '../../../renderer/i18n/index.js';
+
+/**
+ * Renders one client app page against a fake /api/app (each method answers a value or an
+ * error payload; every call is recorded) and a fake EventSource the test pushes service
+ * events through, as browser mode's Server-Sent Events would.
+ */
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export type Answer = { value: unknown } | { error: ErrorPayload };
+export type Handlers = Record<string, (body: Record<string, unknown>) => Answer>;
+
+export const SESSION: ClientSessionView = {
+  id: 'session-1',
+  clientKind: 'messages',
+  appleId: 'demo@twostep.example',
+  fullName: 'Taro Yamada',
+  appPasswordLabel: 'iMessage and FaceTime',
+  startedAt: Date.UTC(2015, 5, 1),
+};
+
+export function fail(code: ErrorPayload['code'], params?: ErrorPayload['params']): Answer {
+  return { error: { code, messageKey: `errors.${code}`, ...(params ? { params } : {}) } };
+}
+
+export function mockApi(handlers: Handlers) {
+  const calls: { method: string; body: Record<string, unknown> }[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url: string, init: { body: string }) => {
+      const method = url.split('/').pop() ?? '';
+      const body = JSON.parse(init.body) as Record<string, unknown>;
+      calls.push({ method, body });
+      const handler = handlers[method];
+      const answer = handler ? handler(body) : fail('NOT_FOUND');
+      const result = 'error' in answer ? { ok: false, error: answer.error } : { ok: true, value: answer.value };
+      return Promise.resolve(new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
+    }),
+  );
+  return { calls, called: (method: string) => calls.filter((c) => c.method === method) };
+}
+
+/** happy-dom has no EventSource: this one opens at once and lets the test emit events. */
+class FakeEventSource {
+  static instances: FakeEventSource[] = [];
+  private readonly listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
+  closed = false;
+
+  constructor(readonly url: string) {
+    FakeEventSource.instances.push(this);
+    setTimeout(() => this.dispatch('open', ''), 0);
+  }
+
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  dispatch(type: string, data: string): void {
+    if (this.closed) return;
+    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data }));
+  }
+}
+
+/** Pushes a service event to every open stream, as main does. */
+export async function emit(event: Exclude<ServiceEvent, { type: 'code-delivered' }>): Promise<void> {
+  await act(async () => {
+    for (const source of FakeEventSource.instances) source.dispatch('service', JSON.stringify(event));
+    await Promise.resolve();
+  });
+  await settle();
+}
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+
+export async function renderApp(app: ReactNode, store: ClientStore, lang: Language = 'en'): Promise<void> {
+  window.localStorage.clear();
+  FakeEventSource.instances = [];
+  vi.stubGlobal('EventSource', FakeEventSource);
+  store.setState(store.getInitialState(), true);
+  initI18n('clientApps.messages.name', lang);
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+  await act(async () => {
+    root!.render(app);
+    await Promise.resolve();
+  });
+  await settle();
+}
+
+export async function cleanup(): Promise<void> {
+  await act(async () => {
+    root?.unmount();
+    await Promise.resolve();
+  });
+  container?.remove();
+  root = null;
+  container = null;
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+}
+
+/** Lets pending fetches, state updates and effects finish. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+export function field(label: string): HTMLInputElement {
+  const element = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === label);
+  const input = element ? document.getElementById(element.htmlFor) : null;
+  if (!(input instanceof HTMLInputElement)) throw new Error(`no field labelled "${label}"`);
+  return input;
+}
+
+export function buttons(name: string, within: ParentNode = document): HTMLButtonElement[] {
+  return Array.from(within.querySelectorAll('button')).filter((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
+}
+
+export function button(name: string, within: ParentNode = document): HTMLButtonElement {
+  const found = buttons(name, within);
+  if (found.length !== 1) throw new Error(`${found.length} buttons named "${name}"`);
+  return found[0]!;
+}
+
+/** The element's accessible name when it is labelled by other elements. */
+export function labelledName(element: Element): string {
+  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ');
+}
+
+export function alerts(): string[] {
+  return Array.from(document.querySelectorAll('[role="alert"]')).map((a) => a.textContent?.trim() ?? '');
+}
+
+export async function type(input: HTMLInputElement, value: string): Promise<void> {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+  });
+}
+
+export async function click(element: HTMLElement): Promise<void> {
+  await act(async () => {
+    element.click();
+    await Promise.resolve();
+  });
+  await settle();
+}
+
+export async function press(element: HTMLElement, key: string): Promise<void> {
+  await act(async () => {
+    element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    await Promise.resolve();
+  });
+  await settle();
+}

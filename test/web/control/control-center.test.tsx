@@ -1,0 +1,255 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ActivityEntry, ClientSessionView, ServiceEvent } from '../../../preload/contract/models.js';
+import { ControlApp } from '../../../renderer/control/ControlApp.js';
+import { useControl } from '../../../renderer/control/store.js';
+import { TOUR_IDLE } from '../../../renderer/control/tour.js';
+import { initI18n, type Language } from '../../../renderer/i18n/index.js';
+import { button, click, fail, field, mockSite, settle, type, type Handlers } from '../site-harness.js';
+
+/**
+ * The control center against a fake /api/app (fetch) and a fake event stream: happy-dom has
+ * no EventSource, so a tiny one stands in and lets a test push 'service' events.
+ */
+
+class FakeEventSource {
+  static instances: FakeEventSource[] = [];
+  private listeners = new Map<string, ((event: { data: string }) => void)[]>();
+  closed = false;
+
+  constructor(readonly url: string) {
+    FakeEventSource.instances.push(this);
+    setTimeout(() => this.dispatch('open', ''), 0);
+  }
+
+  addEventListener(type: string, listener: (event: { data: string }) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  dispatch(type: string, data: string): void {
+    if (this.closed) return;
+    for (const listener of this.listeners.get(type) ?? []) listener({ data });
+  }
+}
+
+/** Pushes a service event to every open stream, as the app server does. */
+async function push(event: ServiceEvent): Promise<void> {
+  await act(async () => {
+    for (const source of FakeEventSource.instances) source.dispatch('service', JSON.stringify(event));
+    await Promise.resolve();
+  });
+  await settle();
+}
+
+const MESSAGES_SESSION: ClientSessionView = {
+  id: 's-1',
+  clientKind: 'messages',
+  appleId: 'demo@twostep.example',
+  fullName: 'Taro Yamada',
+  appPasswordLabel: 'iMessage and FaceTime',
+  startedAt: Date.UTC(2015, 5, 1, 9, 30),
+};
+
+let nextId = 100;
+function entry(fields: Partial<ActivityEntry> & Pick<ActivityEntry, 'event' | 'source'>): ActivityEntry {
+  return { id: nextId++, at: Date.now(), appleId: 'demo@twostep.example', outcome: 'info', detail: {}, ...fields };
+}
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+
+async function renderControl(handlers: Handlers, lang: Language = 'en') {
+  window.sessionStorage.clear();
+  window.localStorage.clear();
+  FakeEventSource.instances = [];
+  vi.stubGlobal('EventSource', FakeEventSource);
+  const api = mockSite({ clientSessions: () => ({ value: [] }), activity: () => ({ value: [] }), ...handlers });
+  useControl.setState({ ...useControl.getInitialState(), tour: TOUR_IDLE }, true);
+  initI18n('control.title', lang);
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  root = createRoot(container);
+  await act(async () => {
+    root!.render(<ControlApp />);
+    await Promise.resolve();
+  });
+  await settle();
+  return api;
+}
+
+afterEach(async () => {
+  await act(async () => {
+    root?.unmount();
+    await Promise.resolve();
+  });
+  container?.remove();
+  root = null;
+  container = null;
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+function table(name: string): HTMLTableElement {
+  const found = Array.from(document.querySelectorAll('table')).find((t) => t.querySelector('caption')?.textContent === name);
+  if (!found) throw new Error(`no table named "${name}"`);
+  return found;
+}
+
+function row(tableName: string, header: string): HTMLTableRowElement {
+  const found = Array.from(table(tableName).querySelectorAll('tbody tr')).find((r) => r.querySelector('th')?.textContent?.trim() === header);
+  if (!(found instanceof HTMLTableRowElement)) throw new Error(`no row "${header}"`);
+  return found;
+}
+
+function statusText(): string {
+  return Array.from(document.querySelectorAll('[role="status"]'))
+    .map((s) => s.textContent ?? '')
+    .join(' ');
+}
+
+describe('control center', () => {
+  it('says it is a simulation, and lists who is signed in where, live', async () => {
+    let sessions = [MESSAGES_SESSION];
+    const api = await renderControl({ clientSessions: () => ({ value: sessions }) });
+
+    expect(document.querySelector('header')?.textContent).toContain('not affiliated with Apple');
+    expect(row('Signed-in apps', 'Messages').textContent).toContain('App-specific password “iMessage and FaceTime”');
+    expect(row('Signed-in apps', 'Messages').textContent).toContain('demo@twostep.example');
+    expect(row('Signed-in apps', 'FaceTime').textContent).toContain('Not signed in');
+    const loads = api.called('clientSessions').length;
+
+    sessions = [];
+    await push({ type: 'client-session-ended', sessionId: 's-1', clientKind: 'messages', appleId: 'demo@twostep.example', reason: 'app-password-revoked' });
+
+    expect(api.called('clientSessions').length).toBe(loads + 1);
+    expect(row('Signed-in apps', 'Messages').textContent).toContain('Not signed in');
+  });
+
+  it('runs a scenario with the chosen app and says how many apps were signed out', async () => {
+    const api = await renderControl({ runScenario: (body) => ({ value: { signedOutApps: body.event === 'sign-out' ? 1 : 2 } }) });
+
+    const select = document.querySelector<HTMLSelectElement>('#sign-out-app')!;
+    await act(async () => {
+      select.value = 'facetime';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await Promise.resolve();
+    });
+    await click(button('Sign Out'));
+    expect(api.called('runScenario').map((c) => c.body)).toEqual([{ event: 'sign-out', clientKind: 'facetime' }]);
+    expect(statusText()).toContain('1 app was signed out.');
+
+    await click(button('Software Update'));
+    expect(api.called('runScenario')[1]?.body).toEqual({ event: 'software-update' });
+    expect(statusText()).toContain('2 apps were signed out.');
+  });
+
+  it('shows activity as sentences and moves the tour on when the log shows a step done', async () => {
+    await renderControl({});
+
+    await click(button('Start Tour'));
+    const tour = document.getElementById('tour-heading')!.closest('section')!;
+    expect(tour.textContent).toContain('Step 1 of 9');
+    expect(document.querySelector('.is-tour-target')?.textContent).toContain('Open Messages');
+
+    await click(button('Next'));
+    expect(tour.textContent).toContain('Step 2 of 9');
+    expect(tour.textContent).toContain('demo@twostep.example');
+
+    await push({ type: 'activity', entry: entry({ event: 'app-password-required', source: 'messages', outcome: 'failure' }) });
+    expect(tour.textContent).toContain('Step 3 of 9');
+    expect(tour.textContent).toContain('Click Create');
+    expect(JSON.parse(window.sessionStorage.getItem('twostep.control.tour')!)).toMatchObject({ active: true, step: 2 });
+
+    // Signing in at My Apple ID shows step 4 done too (Create itself logs nothing).
+    await push({ type: 'activity', entry: entry({ event: 'verification-required', source: 'account-site' }) });
+    expect(tour.textContent).toContain('Step 5 of 9');
+    expect(document.querySelector('.is-tour-target')?.textContent).toContain("Open Taro's iPhone");
+
+    await push({
+      type: 'activity',
+      entry: entry({ event: 'code-sent', source: "Taro's iPhone", detail: { via: 'find-my-iphone', for: 'account-site' } }),
+    });
+    expect(tour.textContent).toContain('Step 6 of 9');
+    const newest = table('Activity log').querySelector('tbody tr')!;
+    expect(newest.textContent).toContain("Code sent to Taro's iPhone by Find My iPhone");
+    expect(newest.textContent).toContain('Info');
+
+    await push({ type: 'activity', entry: entry({ event: 'app-password-created', source: 'account-site', outcome: 'success', detail: { label: 'iMessage and FaceTime' } }) });
+    expect(tour.textContent).toContain('Step 7 of 9');
+    expect(table('Activity log').querySelector('tbody tr')!.textContent).toContain('Created app-specific password “iMessage and FaceTime”');
+
+    // A sign-in with the Apple ID password is not the step's end; one with the new password is.
+    await push({ type: 'activity', entry: entry({ event: 'sign-in', source: 'messages', outcome: 'success', detail: { with: 'password', label: null } }) });
+    expect(tour.textContent).toContain('Step 7 of 9');
+    await push({
+      type: 'activity',
+      entry: entry({ event: 'sign-in', source: 'messages', outcome: 'success', detail: { with: 'app-specific-password', label: 'iMessage and FaceTime' } }),
+    });
+    expect(tour.textContent).toContain('Step 8 of 9');
+
+    await click(button('Back'));
+    expect(tour.textContent).toContain('Step 7 of 9');
+    await click(button('End Tour'));
+    expect(buttons('Start Tour')).toHaveLength(1);
+  });
+
+  it('shows the service’s PASSWORD_TOO_SHORT in Japanese in the Change Password dialog', async () => {
+    const api = await renderControl({ runScenario: () => fail('PASSWORD_TOO_SHORT') }, 'ja');
+
+    await click(button('パスワードを変更…'));
+    const dialog = document.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(field('Apple ID').value).toBe('demo@twostep.example');
+    expect(document.activeElement).toBe(field('新しいパスワード'));
+
+    await type(field('新しいパスワード'), 'short');
+    await type(field('新しいパスワードを確認'), 'shorter');
+    await click(button('変更'));
+    expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('パスワードが一致しません。');
+    expect(api.called('runScenario')).toHaveLength(0);
+
+    await type(field('新しいパスワードを確認'), 'short');
+    await click(button('変更'));
+    expect(api.called('runScenario').map((c) => c.body)).toEqual([{ event: 'change-password', appleId: 'demo@twostep.example', newPassword: 'short' }]);
+    expect(dialog.querySelector('[role="alert"]')?.textContent).toBe('パスワードは 8 文字以上にしてください。');
+    expect(field('新しいパスワード').getAttribute('aria-invalid')).toBe('true');
+    expect(document.body.textContent).not.toContain('PASSWORD_TOO_SHORT');
+  });
+
+  it('asks before Reset Demo: Escape cancels, Reset resets and reloads everything', async () => {
+    const api = await renderControl({ resetDemo: () => ({ value: {} }) });
+    const opener = button('Reset Demo');
+
+    await click(opener);
+    let dialog = document.querySelector('[role="alertdialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    await act(async () => {
+      dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      await Promise.resolve();
+    });
+    await settle();
+    expect(document.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(api.called('resetDemo')).toHaveLength(0);
+
+    const sessionLoads = api.called('clientSessions').length;
+    const activityLoads = api.called('activity').length;
+    await click(opener);
+    dialog = document.querySelector('[role="alertdialog"]')!;
+    await click(button('Reset', dialog));
+    expect(api.called('resetDemo')).toHaveLength(1);
+    expect(api.called('clientSessions').length).toBeGreaterThan(sessionLoads);
+    expect(api.called('activity').length).toBeGreaterThan(activityLoads);
+    expect(statusText()).toContain('The demo was reset.');
+  });
+});
+
+function buttons(name: string): HTMLButtonElement[] {
+  return Array.from(document.querySelectorAll('button')).filter((b) => b.textContent?.trim() === name);
+}
