@@ -73,13 +73,18 @@ describe('failed sign-ins through the service', () => {
     expect((await identityError(() => service.signInAccountSite({ appleId, password }))).code).toBe('LOCKED');
 
     clock.advance(30_000);
-    // Exactly at the lock's end it is over; the right password works and the count starts again.
+    // Exactly at the lock's end it is over; the right password is judged again. It still needs
+    // an app-specific password, so the sign-in is not complete and the count does not restart…
     expect((await service.signInClient({ clientKind: 'messages', appleId, password })).status).toBe('APP_SPECIFIC_PASSWORD_REQUIRED');
+    expect((await wrongSignIn(service)).params?.minutes).toBe(2);
+    clock.advance(2 * MINUTE);
+    // …a completed sign-in (here with the code on My Apple ID) does.
+    await signInSite(service);
     for (let i = 0; i < 4; i++) expect((await wrongSignIn(service)).code).toBe('INCORRECT');
     expect((await wrongSignIn(service)).params?.minutes).toBe(1);
 
     const log = activityLog(service);
-    expect(log.filter((e) => e.event === 'account-locked')).toHaveLength(2);
+    expect(log.filter((e) => e.event === 'account-locked')).toHaveLength(3);
     expect(log.filter((e) => e.event === 'sign-in-refused' && e.detail.reason === 'locked').length).toBeGreaterThanOrEqual(2);
   });
 

@@ -21,8 +21,10 @@ export async function signInAccountSite(ctx: ServiceContext, appleId: string, pa
   const { account: checked, requirement } = await checkCredentials(ctx, appleId, password, SOURCE);
   return transact(ctx, (tx): AccountSiteSignInResult => {
     const account = ctx.repos.accounts.get(checked.id);
-    clearFailures(ctx, account);
-    if (requirement === 'password') return { status: 'SIGNED_IN', token: openSiteSession(ctx, tx, account) };
+    if (requirement === 'password') {
+      clearFailures(ctx, account);
+      return { status: 'SIGNED_IN', token: openSiteSession(ctx, tx, account) };
+    }
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'verification-required', outcome: 'info' });
     return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, account, 'account-site') };
   });

@@ -16,8 +16,10 @@ export async function signInClient(
 ): Promise<ClientSignInResult> {
   const { account, credential, requirement } = await checkCredentials(ctx, appleId, password, clientKind);
   return transact(ctx, (tx): ClientSignInResult => {
-    clearFailures(ctx, ctx.repos.accounts.get(account.id));
     if (requirement === 'password' || credential.kind === 'app-password') {
+      // Only a completed sign-in starts the failure count again: a right password that still
+      // needs a code (or an app-specific password) must not, or code guessing would never lock.
+      clearFailures(ctx, ctx.repos.accounts.get(account.id));
       const appPassword = credential.kind === 'app-password' ? credential.appPassword : null;
       if (appPassword) {
         ctx.repos.appPasswords.markUsed(appPassword.id, clientKind, tx.now);

@@ -9,7 +9,7 @@ import { MINUTE } from '../clock.js';
 import { id as newId, verificationCode } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { codeLengthFor } from '../policy/client-rules.js';
-import { isLocked, lockError, recordFailure } from './credentials.js';
+import { clearFailures, isLocked, lockError, recordFailure } from './credentials.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import type { DeviceRow } from '../store/devices-repo.js';
 import type { VerificationPurpose, VerificationRow } from '../store/verifications-repo.js';
@@ -125,6 +125,8 @@ export function acceptCode(ctx: ServiceContext, tx: Tx, verification: Verificati
     throw refuse(new IdentityError('CODE_INCORRECT', { remaining: CODE_MAX_ATTEMPTS - attempts }), 'incorrect');
   }
   ctx.repos.verifications.complete(verification.id, tx.now);
+  // The second factor completes the sign-in: the failure count starts again.
+  clearFailures(ctx, ctx.repos.accounts.get(verification.account_id));
   tx.log({ appleId, source, event: 'code-accepted', outcome: 'success', detail: { for: verification.purpose } });
 }
 
