@@ -40,6 +40,8 @@ function suite(name, command, args, reportFile, count, env) {
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
+// The build comes first: browser mode (dist/) is what the durability and end-to-end tests start.
+check('build', process.execPath, ['scripts/build.mjs']);
 check('typecheck', npx, ['tsc', '-b']);
 check('lint', npx, ['eslint', '.']);
 check('security scan (electronegativity)', process.execPath, ['scripts/security-scan.mjs']);
@@ -59,7 +61,7 @@ if (existsSync('playwright.config.mts')) {
     ['playwright', 'test', '--reporter=list,json'],
     'test-results/playwright.json',
     (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }),
-    { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' },
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json', TWOSTEP_SKIP_BUILD: '1' },
   );
 }
 
