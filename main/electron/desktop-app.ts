@@ -36,6 +36,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
  * one window factory and reaches main only through the checked IPC contract.
  */
 export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp | null> {
+  // Tests (and anyone who wants a separate store) can point the app elsewhere.
+  if (process.env.TWOSTEP_USER_DATA) app.setPath('userData', process.env.TWOSTEP_USER_DATA);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;

@@ -54,6 +54,7 @@ export const fakeElectron = {
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
     getLocale: () => 'en-US',
+    setPath: vi.fn(),
     quit: vi.fn(),
   }),
   BrowserWindow: FakeBrowserWindow,
