@@ -34,7 +34,9 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
   const testClock = options.testClock;
   if (testClock) {
     app.post('/api/test/advance-clock', async (c) => {
-      const { ms } = await c.req.json<{ ms: unknown }>();
+      // Malformed JSON or a body that is no object is refused like a bad ms (not an INTERNAL 500).
+      const body: unknown = await c.req.json().catch(() => null);
+      const ms = typeof body === 'object' && body !== null ? (body as { ms?: unknown }).ms : undefined;
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new IdentityError('INVALID_INPUT');
       testClock.advance(ms);
       return c.json({ ok: true, value: { now: testClock.now() } });

@@ -12,6 +12,9 @@ export function serviceEventStream(
   service: IdentityService,
   pick: (event: ServiceEvent) => { event: string; data: unknown; id?: string } | null,
 ): Response {
+  // HEAD: Hono answers it with the GET handler's headers and drops the body without cancelling
+  // it, so a stream started here would never end and would keep its subscription for ever.
+  if (c.req.method === 'HEAD') return c.body(null, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   return streamSSE(c, async (stream) => {
     const unsubscribe = service.subscribe((event) => {
       const message = pick(event);

@@ -6,14 +6,22 @@ import { CLIENT_KINDS, SECURITY_LEVELS } from './models.js';
  * An issue's message is the i18n key the UI shows; `errors.*` keys name an error code.
  */
 
-// Strings no field may carry: C0/C1 controls, bidi overrides, zero-width characters.
+// Strings no field may carry: C0/C1 controls, bidi overrides, zero-width characters, and lone
+// surrogates (not text at all: SQLite would store them as U+FFFD, changing what was typed).
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/**
+ * An Apple ID: an e-mail address, trimmed, compared case-insensitively. Only printable ASCII
+ * (as Apple IDs of the time), checked before lower-casing: Unicode case mapping would fold
+ * look-alikes such as the Kelvin sign (U+212A) into plain letters.
+ */
 export const appleIdSchema = z
   .string({ error: 'errors.APPLE_ID_INVALID' })
   .max(254, { error: 'errors.APPLE_ID_INVALID' })
-  .transform((s) => s.trim().toLowerCase())
+  .transform((s) => s.trim())
+  .pipe(z.string().regex(/^[\x21-\x7e]+$/, { error: 'errors.APPLE_ID_INVALID' }))
+  .transform((s) => s.toLowerCase())
   .pipe(z.email({ error: 'errors.APPLE_ID_INVALID', pattern: z.regexes.email }));
 
 /** A password typed to sign in: never told apart from a wrong one by its shape. */

@@ -129,6 +129,13 @@ describe('the Apple ID typed', () => {
     expect(site.status).toBe('VERIFICATION_REQUIRED');
   });
 
+  it('look-alikes that Unicode case mapping would fold into the demo address are refused, not matched', async () => {
+    const { service } = await openService();
+    for (const lookAlike of ['demo@twostep.exampl\u212a', 'ｄｅｍｏ@twostep.example', 'dem\u043e@twostep.example', 'DEMO@TWOSTEP.EXAMPL\u212a']) {
+      expect((await identityError(() => service.signInClient({ clientKind: 'messages', appleId: lookAlike, password }))).code).toBe('APPLE_ID_INVALID');
+    }
+  });
+
   it('a malformed one is APPLE_ID_INVALID and writes nothing', async () => {
     const { service } = await openService();
     const countRows = () => service.database.prepare('SELECT count(*) AS n FROM activity_log').get() as { n: number };
