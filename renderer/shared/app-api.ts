@@ -4,6 +4,7 @@ import type { ClientOf } from '../../preload/contract/define.js';
 import type { Result } from '../../preload/contract/error-codes.js';
 import type { DeviceNotification, ServiceEvent } from '../../preload/contract/models.js';
 import { ApiError, httpClient } from './http-client.js';
+import { sharedEventStream } from './shared-event-stream.js';
 
 declare global {
   interface Window {
@@ -36,21 +37,6 @@ function bridgeClient(bridge: TwoStepBridge): AppApi {
  */
 export const appApi: AppApi = typeof window !== 'undefined' && window.twostep ? bridgeClient(window.twostep) : httpClient<AppContract>('/api/app');
 
-function eventSource(path: string, event: string, listener: (data: unknown) => void, onConnected?: () => void): () => void {
-  const source = new EventSource(path);
-  // EventSource reconnects by itself; after each (re)connection the page reloads its state,
-  // so nothing that happened while the stream was down is missed.
-  if (onConnected) source.addEventListener('open', onConnected);
-  source.addEventListener(event, (message: MessageEvent<string>) => {
-    try {
-      listener(JSON.parse(message.data));
-    } catch {
-      // Not JSON: ignored.
-    }
-  });
-  return () => source.close();
-}
-
 /**
  * Session, activity and other service events, as they happen. `onConnected` runs once the
  * stream is up (and again after a reconnection): reload state there. Returns the unsubscribe.
@@ -61,7 +47,7 @@ export function onServiceEvent(listener: (event: PushedServiceEvent) => void, on
     onConnected?.();
     return unsubscribe;
   }
-  return eventSource('/api/app/events', 'service', (data) => listener(data as PushedServiceEvent), onConnected);
+  return sharedEventStream('/api/app/events', 'service', (data) => listener(data as PushedServiceEvent), onConnected);
 }
 
 /** The trusted iPhone's notifications (codes). Only the iPhone's page subscribes to these. */
@@ -71,5 +57,5 @@ export function onDeviceNotification(listener: (notification: DeviceNotification
     onConnected?.();
     return unsubscribe;
   }
-  return eventSource('/api/app/device-events', 'notification', (data) => listener(data as DeviceNotification), onConnected);
+  return sharedEventStream('/api/app/device-events', 'notification', (data) => listener(data as DeviceNotification), onConnected);
 }

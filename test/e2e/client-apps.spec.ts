@@ -161,3 +161,21 @@ test('wrong password, malformed Apple ID and a locked account get the messages a
   await signIn(messages, DEMO.password);
   await expect(messages.getByRole('alert')).toContainText('This Apple ID has been locked for security reasons.');
 });
+
+test('every window open at once (more than a browser opens connections to one origin) stays live', async ({ twostep, page }) => {
+  // Six persistent event streams would use up Chromium's six connections to the app server;
+  // the pages share one stream, so a seventh and eighth window still load and follow events.
+  const paths = ['control', 'messages', 'facetime', 'icloud', 'mail', 'iphone', 'control', 'messages'];
+  const windows: Page[] = [];
+  for (const path of paths) windows.push(await openApp(page, twostep, path));
+  const [imessage] = await appPasswords(page, twostep, ['iMessage and FaceTime']);
+  const lastMessages = windows.at(-1)!;
+  await signIn(lastMessages, imessage!);
+  await expect(lastMessages.getByRole('status')).toContainText(DEMO.appleId);
+  // The other Messages window follows, live; and both follow the sign-out.
+  await expect(windows[1]!.getByRole('status')).toContainText(DEMO.appleId);
+  await windows[0]!.getByRole('button', { name: 'Software Update', exact: true }).click();
+  await expectSignedOut(windows[1]!, en('clientApps.ended.softwareUpdate'));
+  await expectSignedOut(lastMessages, en('clientApps.ended.softwareUpdate'));
+  await expect(windows[6]!.getByRole('table', { name: 'Activity log' })).toContainText('Software Update');
+});

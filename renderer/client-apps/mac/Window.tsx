@@ -45,7 +45,8 @@ export function Window({ title, heading, toolbar, className, children }: WindowP
         {toolbar}
       </header>
       <main className="mac-window__content">{children}</main>
-      <p className="mac-window__notice">{t('clientApps.notice')}</p>
+      {/* A landmark of its own (contentinfo), so no text of the page sits outside one. */}
+      <footer className="mac-window__notice">{t('clientApps.notice')}</footer>
     </div>
   );
 }

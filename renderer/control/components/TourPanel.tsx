@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/index.js';
 import { openTarget, type OpenOutcome } from '../open.js';
@@ -16,6 +16,16 @@ export function TourPanel() {
   const [failure, setFailure] = useState<OpenOutcome | null>(null);
   const step = TOUR_STEPS[tour.step] ?? TOUR_STEPS[0]!;
   const target = tour.completed ? null : step.target;
+  // Start and End Tour replace each other: focus follows (to the tour's Next, or back to Start)
+  // instead of falling to the page, but only after the presenter's own press.
+  const startRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (!pressed.current) return;
+    pressed.current = false;
+    (tour.active ? nextRef : startRef).current?.focus();
+  }, [tour.active]);
 
   async function openNow() {
     if (!target) return;
@@ -32,7 +42,15 @@ export function TourPanel() {
       {!tour.active ? (
         <>
           <p className="panel__intro">{t('tour.intro')}</p>
-          <button type="button" className="button" onClick={startTour}>
+          <button
+            ref={startRef}
+            type="button"
+            className="button"
+            onClick={() => {
+              pressed.current = true;
+              startTour();
+            }}
+          >
             {t('tour.start')}
           </button>
         </>
@@ -76,10 +94,17 @@ export function TourPanel() {
             <button type="button" className="button button--secondary" aria-disabled={(tour.step === 0 && !tour.completed) || undefined} onClick={backStep}>
               {t('tour.back')}
             </button>
-            <button type="button" className="button" aria-disabled={tour.completed || undefined} onClick={nextStep}>
+            <button ref={nextRef} type="button" className="button" aria-disabled={tour.completed || undefined} onClick={nextStep}>
               {t('tour.next')}
             </button>
-            <button type="button" className="button button--secondary tour__end" onClick={endTour}>
+            <button
+              type="button"
+              className="button button--secondary tour__end"
+              onClick={() => {
+                pressed.current = true;
+                endTour();
+              }}
+            >
               {t('tour.end')}
             </button>
           </div>

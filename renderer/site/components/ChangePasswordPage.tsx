@@ -50,7 +50,7 @@ export function ChangePasswordPage() {
 
   if (changed) {
     return (
-      <Card title={t('changePassword.doneTitle')}>
+      <Card title={t('changePassword.doneTitle')} focusOnMount>
         <p role="status">{t('changePassword.done', { revoked: changed.revokedAppPasswords, apps: changed.signedOutApps })}</p>
         <p>{t('changePassword.doneNext')}</p>
         <div className="form__actions">

@@ -88,7 +88,7 @@ function CreatedPassword({ created }: { created: NewAppPassword }) {
   }
 
   return (
-    <Card title={t('generate.createdTitle')}>
+    <Card title={t('generate.createdTitle')} focusOnMount>
       <p className="card__lead">{t('generate.createdFor', { label: created.appPassword.label })}</p>
       <p className="app-password__caption">{t('generate.passwordName')}</p>
       <p ref={secretRef} className="app-password" lang="en">

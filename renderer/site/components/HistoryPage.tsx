@@ -7,7 +7,7 @@ import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { Notice } from './form.js';
-import { Card } from './Layout.js';
+import { Card, focusPageTitle } from './Layout.js';
 import { Link } from './Link.js';
 
 type Pending = { kind: 'one'; appPassword: AppPasswordView } | { kind: 'all' };
@@ -45,6 +45,8 @@ export function HistoryPage() {
       setPending(null);
       await loadAppPasswords();
       await refreshAccount();
+      // The Delete button that opened the dialog went with its row: focus the page's heading.
+      focusPageTitle();
     });
   }
 

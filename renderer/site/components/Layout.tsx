@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Footer } from '../../shared/Footer.js';
 import { useSite } from '../store.js';
@@ -29,8 +29,38 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-/** A page's white card with its heading, which takes focus when the page changes. */
-export function Card({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
+/** Moves focus to the page's heading (where a screen reader starts reading the new content). */
+export function focusPageTitle(): void {
+  document.getElementById('page-title')?.focus({ preventScroll: true });
+}
+
+/**
+ * After a step of a page changes in place (no new address), focus goes to the new step's
+ * first field (the chosen radio button of a device list), so a keyboard user never falls
+ * back to the top of the page. Nothing happens on the first render.
+ */
+export function useFocusFirstFieldOn(step: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById('main');
+    const field = main?.querySelector<HTMLElement>('input[type="radio"]:checked') ?? main?.querySelector<HTMLElement>('input, select, textarea');
+    if (field) field.focus();
+    else focusPageTitle();
+  }, [step]);
+}
+
+/**
+ * A page's white card with its heading, which takes focus when the page changes (App) or,
+ * with `focusOnMount`, when this card replaces another on the same address (a form's result).
+ */
+export function Card({ title, children, wide = false, focusOnMount = false }: { title: string; children: ReactNode; wide?: boolean; focusOnMount?: boolean }) {
+  useEffect(() => {
+    if (focusOnMount) focusPageTitle();
+  }, [focusOnMount]);
   return (
     <div className={`card${wide ? ' card--wide' : ''}`}>
       <h1 id="page-title" className="card__title" tabIndex={-1}>

@@ -40,7 +40,7 @@ function SignInForm() {
   }
 
   return (
-    <Card title={t('signIn.title')}>
+    <Card title={t('signIn.title')} focusOnMount>
       <p className="card__lead">{returnTo ? t('signIn.returnHint') : t('signIn.intro')}</p>
       {notice && !error && (
         <p role="alert" className="form-error">

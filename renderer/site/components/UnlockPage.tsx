@@ -7,7 +7,7 @@ import { useAction } from '../hooks.js';
 import { mismatchError } from './ChangePasswordPage.js';
 import { DevicePicker } from './DevicePicker.js';
 import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
-import { Card } from './Layout.js';
+import { Card, useFocusFirstFieldOn } from './Layout.js';
 import { Link } from './Link.js';
 
 const CODE_FIELDS: CodeFields = {
@@ -40,6 +40,7 @@ export function UnlockPage() {
   const { busy, error, setError, run } = useAction();
   const errorId = useFormErrorId();
   const formError = resolveError(error, CODE_FIELDS, t);
+  useFocusFirstFieldOn(step);
 
   function identify(event: FormEvent) {
     event.preventDefault();
@@ -80,7 +81,7 @@ export function UnlockPage() {
 
   if (step === 'done' && result) {
     return (
-      <Card title={t('unlock.doneTitle')}>
+      <Card title={t('unlock.doneTitle')} focusOnMount>
         <p role="status">{t('unlock.done', { revoked: result.revokedAppPasswords, apps: result.signedOutApps })}</p>
         <div className="form__actions">
           <Link to="/sign-in" className="button button--primary">

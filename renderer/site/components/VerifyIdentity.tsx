@@ -7,7 +7,7 @@ import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
 import { DevicePicker } from './DevicePicker.js';
 import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
-import { Card } from './Layout.js';
+import { Card, useFocusFirstFieldOn } from './Layout.js';
 
 const CODE_FIELDS: CodeFields = {
   CODE_INCORRECT: 'code',
@@ -58,9 +58,11 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
   }
 
   const sentDevice = challenge.devices.find((d) => d.id === sent?.deviceId);
+  // A new code sent again keeps the step: the field is focused for the new code all the same.
+  useFocusFirstFieldOn(`${step}:${sent?.deviceId ?? ''}:${resent}`);
 
   return (
-    <Card title={t('verify.title')}>
+    <Card title={t('verify.title')} focusOnMount>
       {step === 'choose' && (
         <>
           <p className="card__lead">{t('verify.chooseDevice')}</p>
