@@ -50,7 +50,7 @@ export function detectLanguage(): Language {
   return fromUrl ?? storedLanguage() ?? fromMeta ?? 'en';
 }
 
-function applyToDocument(lang: Language, titleKey: string): void {
+function applyLanguage(lang: Language, titleKey: string): void {
   document.documentElement.lang = lang;
   document.title = i18next.t(titleKey);
 }
@@ -67,11 +67,11 @@ export function initI18n(titleKey: string, lang: Language = detectLanguage()): i
       // React escapes what it renders; escaping here too would show "&amp;" in labels.
       interpolation: { escapeValue: false },
     });
-    i18next.on('languageChanged', (lng) => applyToDocument(asLanguage(lng) ?? 'en', titleKey));
+    i18next.on('languageChanged', (lng) => applyLanguage(asLanguage(lng) ?? 'en', titleKey));
   } else {
     void i18next.changeLanguage(lang);
   }
-  applyToDocument(lang, titleKey);
+  applyLanguage(lang, titleKey);
   return i18next;
 }
 
