@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useModalFocus } from '../../shared/use-modal-focus.js';
 import { PushButton } from './PushButton.js';
 import { hasNativeFrame } from './shell.js';
 
@@ -15,8 +16,6 @@ interface SheetProps {
   busy?: boolean;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /**
  * A Mac alert sheet: it slides down from the title bar, the window behind it is inert, focus
  * starts on the default button and stays inside (Tab wraps), Escape is Cancel, Return is the
@@ -25,62 +24,24 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabin
  */
 export function Sheet({ title, children, icon, cancelLabel, defaultLabel, onCancel, onDefault, busy = false }: SheetProps) {
   const id = useId();
-  const sheetRef = useRef<HTMLDivElement>(null);
   const defaultRef = useRef<HTMLButtonElement>(null);
-  const [layer] = useState(() => {
-    const element = document.createElement('div');
-    element.className = `mac-sheet-layer${hasNativeFrame() ? ' mac-sheet-layer--native-frame' : ''}`;
-    return element;
-  });
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    document.body.appendChild(layer);
-    const madeInert: Element[] = [];
-    for (const child of Array.from(document.body.children)) {
-      if (child !== layer && !child.hasAttribute('inert')) {
-        child.setAttribute('inert', '');
-        madeInert.push(child);
-      }
-    }
-    defaultRef.current?.focus();
-    return () => {
-      for (const child of madeInert) child.removeAttribute('inert');
-      layer.remove();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [layer]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
+  const { layer, dialogRef, onKeyDown } = useModalFocus({
+    layerClassName: `mac-sheet-layer${hasNativeFrame() ? ' mac-sheet-layer--native-frame' : ''}`,
+    onEscape: () => {
       if (!busy) onCancel();
-      return;
-    }
-    if (event.key === 'Enter') {
-      const focused = document.activeElement;
-      if (focused instanceof HTMLButtonElement && focused !== defaultRef.current) return;
-      event.preventDefault();
-      if (!busy) onDefault();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusable = Array.from(sheetRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
+    },
+    initialFocus: defaultRef,
+    defaultButton: {
+      ref: defaultRef,
+      onActivate: () => {
+        if (!busy) onDefault();
+      },
+    },
+  });
 
   return createPortal(
     <div
-      ref={sheetRef}
+      ref={dialogRef}
       className="mac-sheet"
       role="alertdialog"
       aria-modal="true"

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { useModalFocus } from '../../shared/use-modal-focus.js';
 
 interface ConfirmDialogProps {
   title: string;
@@ -13,8 +14,6 @@ interface ConfirmDialogProps {
   error?: string | null;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /**
  * A confirmation in role="alertdialog": the page behind it is inert, focus starts on Cancel
  * (the safe choice), Tab stays inside, Escape cancels, and focus returns where it was.
@@ -22,51 +21,8 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabin
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, busy = false, error = null }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const id = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const [layer] = useState(() => {
-    const element = document.createElement('div');
-    element.className = 'dialog-layer';
-    return element;
-  });
-
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    document.body.appendChild(layer);
-    const madeInert: Element[] = [];
-    for (const child of Array.from(document.body.children)) {
-      if (child !== layer && !child.hasAttribute('inert')) {
-        child.setAttribute('inert', '');
-        madeInert.push(child);
-      }
-    }
-    cancelRef.current?.focus();
-    return () => {
-      for (const child of madeInert) child.removeAttribute('inert');
-      layer.remove();
-      opener?.focus();
-    };
-  }, [layer]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusable = Array.from(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
+  const { layer, dialogRef, onKeyDown } = useModalFocus({ layerClassName: 'dialog-layer', onEscape: onCancel, initialFocus: cancelRef });
 
   return createPortal(
     <div className="dialog-backdrop">
