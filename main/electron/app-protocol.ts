@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, normalize, relative, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY, renderContentSecurityPolicy } from '../../preload/contract/content-security-policy.js';
 import { APP_HOST } from './window-catalog.js';
 
-/** The windows' CSP: the same as the account site's, plus nothing. */
-export const WINDOW_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The windows' CSP: the account site's, except that no window ever submits a form. */
+export const WINDOW_CSP = renderContentSecurityPolicy({ ...CONTENT_SECURITY_POLICY, formAction: ["'none'"] });
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

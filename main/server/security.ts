@@ -1,23 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { CONTENT_SECURITY_POLICY } from '../../preload/contract/content-security-policy.js';
 import { IdentityError } from '../identity/identity-error.js';
-
-/** The page's CSP: nothing inline, nothing from elsewhere, never framed. */
-export const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
 
 export const securityHeaders = (): MiddlewareHandler =>
   secureHeaders({
+    // The pages' one CSP (Hono renders it as renderContentSecurityPolicy() does).
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     xFrameOptions: 'DENY',
     referrerPolicy: 'no-referrer',
