@@ -1,12 +1,14 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
-import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import type { AccountView } from '../../preload/contract/models.js';
 import { initI18n, type Language } from '../../renderer/i18n/index.js';
 import { App } from '../../renderer/site/App.js';
 import { syncLocation } from '../../renderer/site/router.js';
 import { useSite } from '../../renderer/site/store.js';
+import { fakeFetch } from './fakes.js';
+
+export { fail, type Answer, type Handlers } from './fakes.js';
 
 /**
  * Renders the account site at a URL against a fake /api/site: each method answers with a
@@ -14,9 +16,6 @@ import { useSite } from '../../renderer/site/store.js';
  */
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-export type Answer = { value: unknown } | { error: ErrorPayload };
-export type Handlers = Record<string, (body: Record<string, unknown>) => Answer>;
 
 export const ACCOUNT: AccountView = {
   appleId: 'demo@twostep.example',
@@ -31,26 +30,8 @@ export const ACCOUNT: AccountView = {
   activeAppPasswords: 1,
 };
 
-export function fail(code: ErrorPayload['code'], params?: ErrorPayload['params']): Answer {
-  return { error: { code, messageKey: `errors.${code}`, ...(params ? { params } : {}) } };
-}
-
-export function mockSite(handlers: Handlers) {
-  const calls: { method: string; body: Record<string, unknown> }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((url: string, init: { body: string }) => {
-      const method = url.split('/').pop() ?? '';
-      const body = JSON.parse(init.body) as Record<string, unknown>;
-      calls.push({ method, body });
-      const handler = handlers[method];
-      const answer = handler ? handler(body) : fail('NOT_FOUND');
-      const result = 'error' in answer ? { ok: false, error: answer.error } : { ok: true, value: answer.value };
-      return Promise.resolve(new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
-    }),
-  );
-  return { calls, called: (method: string) => calls.filter((c) => c.method === method) };
-}
+/** The account site's fake /api/site. */
+export const mockSite = fakeFetch;
 
 let root: Root | null = null;
 let container: HTMLElement | null = null;

@@ -1,10 +1,12 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
-import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
 import type { ClientSessionView, ServiceEvent } from '../../../preload/contract/models.js';
 import type { ClientStore } from '../../../renderer/client-apps/store.js';
 import { initI18n, type Language } from '../../../renderer/i18n/index.js';
+import { fakeEventSource, fakeFetch, pushServiceEvent } from '../fakes.js';
+
+export { fail, type Answer, type Handlers } from '../fakes.js';
 
 /**
  * Renders one client app page against a fake /api/app (each method answers a value or an
@@ -13,9 +15,6 @@ import { initI18n, type Language } from '../../../renderer/i18n/index.js';
  */
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-export type Answer = { value: unknown } | { error: ErrorPayload };
-export type Handlers = Record<string, (body: Record<string, unknown>) => Answer>;
 
 export const SESSION: ClientSessionView = {
   id: 'session-1',
@@ -26,58 +25,12 @@ export const SESSION: ClientSessionView = {
   startedAt: Date.UTC(2015, 5, 1),
 };
 
-export function fail(code: ErrorPayload['code'], params?: ErrorPayload['params']): Answer {
-  return { error: { code, messageKey: `errors.${code}`, ...(params ? { params } : {}) } };
-}
-
-export function mockApi(handlers: Handlers) {
-  const calls: { method: string; body: Record<string, unknown> }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn((url: string, init: { body: string }) => {
-      const method = url.split('/').pop() ?? '';
-      const body = JSON.parse(init.body) as Record<string, unknown>;
-      calls.push({ method, body });
-      const handler = handlers[method];
-      const answer = handler ? handler(body) : fail('NOT_FOUND');
-      const result = 'error' in answer ? { ok: false, error: answer.error } : { ok: true, value: answer.value };
-      return Promise.resolve(new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
-    }),
-  );
-  return { calls, called: (method: string) => calls.filter((c) => c.method === method) };
-}
-
-/** happy-dom has no EventSource: this one opens at once and lets the test emit events. */
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  private readonly listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
-  closed = false;
-
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-    setTimeout(() => this.dispatch('open', ''), 0);
-  }
-
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-
-  close(): void {
-    this.closed = true;
-  }
-
-  dispatch(type: string, data: string): void {
-    if (this.closed) return;
-    for (const listener of this.listeners.get(type) ?? []) listener(new MessageEvent(type, { data }));
-  }
-}
+/** The client apps' fake /api/app. */
+export const mockApi = fakeFetch;
 
 /** Pushes a service event to every open stream, as main does. */
 export async function emit(event: Exclude<ServiceEvent, { type: 'code-delivered' }>): Promise<void> {
-  await act(async () => {
-    for (const source of FakeEventSource.instances) source.dispatch('service', JSON.stringify(event));
-    await Promise.resolve();
-  });
+  await pushServiceEvent(event);
   await settle();
 }
 
@@ -86,8 +39,7 @@ let container: HTMLElement | null = null;
 
 export async function renderApp(app: ReactNode, store: ClientStore, lang: Language = 'en'): Promise<void> {
   window.localStorage.clear();
-  FakeEventSource.instances = [];
-  vi.stubGlobal('EventSource', FakeEventSource);
+  fakeEventSource();
   store.setState(store.getInitialState(), true);
   initI18n('clientApps.messages.name', lang);
   container = document.createElement('div');

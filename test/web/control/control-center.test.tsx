@@ -7,43 +7,17 @@ import { ControlApp } from '../../../renderer/control/ControlApp.js';
 import { useControl } from '../../../renderer/control/store.js';
 import { TOUR_IDLE } from '../../../renderer/control/tour.js';
 import { initI18n, type Language } from '../../../renderer/i18n/index.js';
-import { button, click, fail, field, mockSite, settle, type, type Handlers } from '../site-harness.js';
+import { fakeEventSource, fakeFetch, pushServiceEvent } from '../fakes.js';
+import { button, click, fail, field, settle, type, type Handlers } from '../site-harness.js';
 
 /**
- * The control center against a fake /api/app (fetch) and a fake event stream: happy-dom has
- * no EventSource, so a tiny one stands in and lets a test push 'service' events.
+ * The control center against a fake /api/app (fetch) and a fake event stream (test/web/fakes.ts)
+ * through which a test pushes 'service' events.
  */
-
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  private listeners = new Map<string, ((event: { data: string }) => void)[]>();
-  closed = false;
-
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-    setTimeout(() => this.dispatch('open', ''), 0);
-  }
-
-  addEventListener(type: string, listener: (event: { data: string }) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-
-  close(): void {
-    this.closed = true;
-  }
-
-  dispatch(type: string, data: string): void {
-    if (this.closed) return;
-    for (const listener of this.listeners.get(type) ?? []) listener({ data });
-  }
-}
 
 /** Pushes a service event to every open stream, as the app server does. */
 async function push(event: ServiceEvent): Promise<void> {
-  await act(async () => {
-    for (const source of FakeEventSource.instances) source.dispatch('service', JSON.stringify(event));
-    await Promise.resolve();
-  });
+  await pushServiceEvent(event);
   await settle();
 }
 
@@ -67,9 +41,8 @@ let container: HTMLElement | null = null;
 async function renderControl(handlers: Handlers, lang: Language = 'en') {
   window.sessionStorage.clear();
   window.localStorage.clear();
-  FakeEventSource.instances = [];
-  vi.stubGlobal('EventSource', FakeEventSource);
-  const api = mockSite({ clientSessions: () => ({ value: [] }), activity: () => ({ value: [] }), ...handlers });
+  fakeEventSource();
+  const api = fakeFetch({ clientSessions: () => ({ value: [] }), activity: () => ({ value: [] }), ...handlers });
   useControl.setState({ ...useControl.getInitialState(), tour: TOUR_IDLE }, true);
   initI18n('control.title', lang);
   container = document.createElement('div');
