@@ -8,6 +8,7 @@ import { useSite } from '../store.js';
 import { ErrorAlert, Field, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
 import { Card } from './Layout.js';
 import { Link } from './Link.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 
 const CODE_FIELDS: CodeFields = {
   CURRENT_PASSWORD_INCORRECT: 'currentPassword',
@@ -76,24 +77,11 @@ export function ChangePasswordPage() {
           error={formError}
           errorId={errorId}
         />
-        <Field
-          name="newPassword"
-          label={t('changePassword.new')}
-          hint={t('changePassword.rules')}
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onValue={setNewPassword}
-          error={formError}
-          errorId={errorId}
-        />
-        <Field
-          name="confirmPassword"
-          label={t('changePassword.confirm')}
-          type="password"
-          autoComplete="new-password"
-          value={confirmPassword}
-          onValue={setConfirmPassword}
+        <NewPasswordFields
+          newPassword={newPassword}
+          onNewPassword={setNewPassword}
+          confirmPassword={confirmPassword}
+          onConfirmPassword={setConfirmPassword}
           error={formError}
           errorId={errorId}
         />

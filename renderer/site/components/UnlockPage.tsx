@@ -9,6 +9,7 @@ import { DevicePicker } from './DevicePicker.js';
 import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 import { Link } from './Link.js';
+import { NewPasswordFields } from './NewPasswordFields.js';
 
 const CODE_FIELDS: CodeFields = {
   APPLE_ID_INVALID: 'appleId',
@@ -155,24 +156,11 @@ export function UnlockPage() {
             error={formError}
             errorId={errorId}
           />
-          <Field
-            name="newPassword"
-            label={t('changePassword.new')}
-            hint={t('changePassword.rules')}
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onValue={setNewPassword}
-            error={formError}
-            errorId={errorId}
-          />
-          <Field
-            name="confirmPassword"
-            label={t('changePassword.confirm')}
-            type="password"
-            autoComplete="new-password"
-            value={confirmPassword}
-            onValue={setConfirmPassword}
+          <NewPasswordFields
+            newPassword={newPassword}
+            onNewPassword={setNewPassword}
+            confirmPassword={confirmPassword}
+            onConfirmPassword={setConfirmPassword}
             error={formError}
             errorId={errorId}
           />
