@@ -1,4 +1,4 @@
-import { act } from 'react';
+
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import type { AccountView } from '../../preload/contract/models.js';
@@ -9,6 +9,8 @@ import { useSite } from '../../renderer/site/store.js';
 import { fakeFetch } from './fakes.js';
 
 export { fail, type Answer, type Handlers } from './fakes.js';
+export { button, buttons, click, field, settle, type } from './dom.js';
+import { run, settle } from './dom.js';
 
 /**
  * Renders the account site at a URL against a fake /api/site: each method answers with a
@@ -58,48 +60,3 @@ export async function cleanup(): Promise<void> {
   vi.unstubAllGlobals();
 }
 
-/** Runs a synchronous step inside act() and waits for what it set off. */
-async function run(step: () => void): Promise<void> {
-  await act(async () => {
-    step();
-    await Promise.resolve();
-  });
-}
-
-/** Lets pending fetches, state updates and effects finish. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
-export function field(label: string): HTMLInputElement {
-  const element = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === label);
-  const input = element ? document.getElementById(element.htmlFor) : null;
-  if (!(input instanceof HTMLInputElement)) throw new Error(`no field labelled "${label}"`);
-  return input;
-}
-
-export function buttons(name: string, within: ParentNode = document): HTMLButtonElement[] {
-  return Array.from(within.querySelectorAll('button')).filter((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
-}
-
-export function button(name: string, within: ParentNode = document): HTMLButtonElement {
-  const found = buttons(name, within);
-  if (found.length !== 1) throw new Error(`${found.length} buttons named "${name}"`);
-  return found[0]!;
-}
-
-export async function type(input: HTMLInputElement, value: string): Promise<void> {
-  await run(() => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-export async function click(element: HTMLElement): Promise<void> {
-  await run(() => element.click());
-  await settle();
-}

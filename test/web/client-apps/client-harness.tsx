@@ -7,6 +7,8 @@ import { initI18n, type Language } from '../../../renderer/i18n/index.js';
 import { fakeEventSource, fakeFetch, pushServiceEvent } from '../fakes.js';
 
 export { fail, type Answer, type Handlers } from '../fakes.js';
+export { button, buttons, click, field, press, settle, type } from '../dom.js';
+import { settle } from '../dom.js';
 
 /**
  * Renders one client app page against a fake /api/app (each method answers a value or an
@@ -64,32 +66,6 @@ export async function cleanup(): Promise<void> {
   vi.restoreAllMocks();
 }
 
-/** Lets pending fetches, state updates and effects finish. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i++) {
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    });
-  }
-}
-
-export function field(label: string): HTMLInputElement {
-  const element = Array.from(document.querySelectorAll('label')).find((l) => l.textContent?.trim() === label);
-  const input = element ? document.getElementById(element.htmlFor) : null;
-  if (!(input instanceof HTMLInputElement)) throw new Error(`no field labelled "${label}"`);
-  return input;
-}
-
-export function buttons(name: string, within: ParentNode = document): HTMLButtonElement[] {
-  return Array.from(within.querySelectorAll('button')).filter((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name);
-}
-
-export function button(name: string, within: ParentNode = document): HTMLButtonElement {
-  const found = buttons(name, within);
-  if (found.length !== 1) throw new Error(`${found.length} buttons named "${name}"`);
-  return found[0]!;
-}
-
 /** The element's accessible name when it is labelled by other elements. */
 export function labelledName(element: Element): string {
   const ids = element.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
@@ -100,26 +76,3 @@ export function alerts(): string[] {
   return Array.from(document.querySelectorAll('[role="alert"]')).map((a) => a.textContent?.trim() ?? '');
 }
 
-export async function type(input: HTMLInputElement, value: string): Promise<void> {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await Promise.resolve();
-  });
-}
-
-export async function click(element: HTMLElement): Promise<void> {
-  await act(async () => {
-    element.click();
-    await Promise.resolve();
-  });
-  await settle();
-}
-
-export async function press(element: HTMLElement, key: string): Promise<void> {
-  await act(async () => {
-    element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
-    await Promise.resolve();
-  });
-  await settle();
-}
