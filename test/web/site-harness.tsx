@@ -1,4 +1,3 @@
-
 import { createRoot, type Root } from 'react-dom/client';
 import { vi } from 'vitest';
 import type { AccountView } from '../../preload/contract/models.js';
@@ -7,10 +6,10 @@ import { App } from '../../renderer/site/App.js';
 import { syncLocation } from '../../renderer/site/router.js';
 import { useSite } from '../../renderer/site/store.js';
 import { fakeFetch } from './fakes.js';
+import { run, settle } from './dom.js';
 
 export { fail, type Answer, type Handlers } from './fakes.js';
 export { button, buttons, click, field, settle, type } from './dom.js';
-import { run, settle } from './dom.js';
 
 /**
  * Renders the account site at a URL against a fake /api/site: each method answers with a
