@@ -77,7 +77,7 @@ export function appPasswordCheck(path: string, lookups: number) {
     let start = performance.now();
     const checked = checkAppPassword(ctx, s.appleId, typed, 'third-party');
     viaService.push((performance.now() - start) * 1000);
-    if (checked?.credential.kind !== 'app-password') throw new Error('the app-specific password was not recognised');
+    if (!checked?.appPassword) throw new Error('the app-specific password was not recognised');
     start = performance.now();
     const row = bare(s.password);
     bareTimes.push((performance.now() - start) * 1000);

@@ -13,14 +13,8 @@ import type {
 import { systemClock, type Clock } from './clock.js';
 import { KeyedHash } from './crypto/keyed-hash.js';
 import { PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
-import {
-  addTrustedPhone,
-  changePassword,
-  removeTrustedDevice,
-  setSecurityLevel,
-  type PasswordChanged,
-  type SecurityChanged,
-} from './service/account-settings.js';
+import type { PhoneVerification } from '../../preload/contract/account-site-types.js';
+import { changePassword, replaceRecoveryKey, setSecurityLevel, type PasswordChanged, type SecurityChanged } from './service/account-settings.js';
 import {
   completeAccountSiteSignIn,
   completeAccountSiteSignInWithRecoveryKey,
@@ -36,6 +30,7 @@ import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-accoun
 import { DeviceInbox } from './service/device-inbox.js';
 import { EventBus, type Listener } from './service/event-bus.js';
 import { runScenario } from './service/scenarios.js';
+import { addTrustedPhone, confirmTrustedPhone, removeTrustedDevice, resendTrustedPhoneCode } from './service/trusted-devices.js';
 import { beginUnlock, completeUnlock } from './service/unlock.js';
 import { sendCode, type CodeSent, type VerificationChallenge } from './service/verification.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -52,6 +47,8 @@ export interface IdentityServiceOptions {
   seedDemo?: boolean;
   /** The desktop app's better-sqlite3 build for Electron's ABI (see main/electron/native-binding.ts). */
   nativeBinding?: string;
+  /** Told when the store's files were readable by others and have been made private (default: console.warn). */
+  warn?: (message: string) => void;
 }
 
 /** The user's data directory, as Electron's app.getPath('userData') would give it. */
@@ -76,7 +73,7 @@ export class IdentityService {
   private constructor(private readonly ctx: ServiceContext) {}
 
   static async open(options: IdentityServiceOptions = {}): Promise<IdentityService> {
-    const db = openDatabase(options.path ?? defaultStorePath(), undefined, options.nativeBinding);
+    const db = openDatabase(options.path ?? defaultStorePath(), undefined, options.nativeBinding, options.warn);
     const clock = options.clock ?? systemClock;
     const ctx: ServiceContext = {
       db,
@@ -194,19 +191,37 @@ export class IdentityService {
     return changePassword(this.ctx, token, currentPassword, newPassword);
   }
 
-  setSecurityLevel(token: string, input: Inputs['setSecurityLevel']): SecurityChanged {
-    const { level } = parseInput(inputs.setSecurityLevel, input);
-    return setSecurityLevel(this.ctx, token, level);
+  // — security changes: each asks for the current password again (step-up) —
+
+  setSecurityLevel(token: string, input: Inputs['setSecurityLevel']): Promise<SecurityChanged> {
+    const { level, currentPassword } = parseInput(inputs.setSecurityLevel, input);
+    return setSecurityLevel(this.ctx, token, level, currentPassword);
   }
 
-  addTrustedPhone(token: string, input: Inputs['addTrustedPhone']): AccountView {
-    const { phoneNumber } = parseInput(inputs.addTrustedPhone, input);
-    return addTrustedPhone(this.ctx, token, phoneNumber);
+  replaceRecoveryKey(token: string, input: Inputs['replaceRecoveryKey']): Promise<{ recoveryKey: string }> {
+    const { currentPassword } = parseInput(inputs.replaceRecoveryKey, input);
+    return replaceRecoveryKey(this.ctx, token, currentPassword);
   }
 
-  removeTrustedDevice(token: string, input: Inputs['trustedDevice']): AccountView {
-    const { deviceId } = parseInput(inputs.trustedDevice, input);
-    return removeTrustedDevice(this.ctx, token, deviceId);
+  /** Sends a code to the new number; it is trusted once `confirmTrustedPhone` gets that code. */
+  addTrustedPhone(token: string, input: Inputs['addTrustedPhone']): Promise<PhoneVerification> {
+    const { phoneNumber, currentPassword } = parseInput(inputs.addTrustedPhone, input);
+    return addTrustedPhone(this.ctx, token, phoneNumber, currentPassword);
+  }
+
+  resendTrustedPhoneCode(token: string, input: Inputs['phoneVerification']): PhoneVerification {
+    const { verificationId } = parseInput(inputs.phoneVerification, input);
+    return resendTrustedPhoneCode(this.ctx, token, verificationId);
+  }
+
+  confirmTrustedPhone(token: string, input: Inputs['confirmTrustedPhone']): AccountView {
+    const { verificationId, code } = parseInput(inputs.confirmTrustedPhone, input);
+    return confirmTrustedPhone(this.ctx, token, verificationId, code);
+  }
+
+  removeTrustedDevice(token: string, input: Inputs['removeTrustedDevice']): Promise<AccountView> {
+    const { deviceId, currentPassword } = parseInput(inputs.removeTrustedDevice, input);
+    return removeTrustedDevice(this.ctx, token, deviceId, currentPassword);
   }
 
   // — locked accounts and forgotten passwords —

@@ -11,7 +11,8 @@ export interface SignInChallenge {
 }
 
 export interface CodeSent {
-  deviceId: number;
+  /** The trusted device; null when the code went to a phone number being added. */
+  deviceId: number | null;
   deviceName: string;
   codeLength: 4 | 6;
   expiresAt: number;
@@ -27,4 +28,18 @@ export interface SecurityChanged {
   /** Two-step verification only: the new recovery key, shown once. */
   recoveryKey: string | null;
   revokedAppPasswords: number;
+}
+
+/** A phone number being added: the code went to it by SMS; typing it makes the number trusted. */
+export interface PhoneVerification {
+  verificationId: string;
+  phoneNumber: string;
+  codeLength: 4 | 6;
+  expiresAt: number;
+}
+
+/** A signed-in session: `sessionKey` is the half of it the page keeps and sends in a header. */
+export interface SessionOpened {
+  account: AccountView;
+  sessionKey: string;
 }

@@ -82,7 +82,9 @@ export const ACTIVITY_EVENTS = [
   'recovery-key-refused',
   'account-locked',
   'account-hard-locked',
+  'account-disabled',
   'account-unlocked',
+  'recovery-key-replaced',
   'app-password-created',
   'app-password-used',
   'app-password-revoked',
@@ -113,13 +115,16 @@ export interface ActivityEntry {
 /** What a trusted device receives: the only place a verification code is ever shown. */
 export interface DeviceNotification {
   id: string;
-  deviceId: number;
+  /** The trusted device; null for a phone number being added, not trusted yet. */
+  deviceId: number | null;
   deviceKind: TrustedDeviceKind;
   deviceName: string;
   appleId: string;
   code: string;
   sentAt: number;
   expiresAt: number;
+  /** The earlier code of the same verification that this one replaced (no longer valid). */
+  replaces: string | null;
 }
 
 export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in';

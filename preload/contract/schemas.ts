@@ -30,6 +30,12 @@ export const signInPasswordSchema = z
   .min(1, { error: 'errors.INCORRECT' })
   .max(256, { error: 'errors.INCORRECT' });
 
+/** The current password, asked for again before a security change: wrong or malformed alike. */
+export const currentPasswordSchema = z
+  .string({ error: 'errors.CURRENT_PASSWORD_INCORRECT' })
+  .min(1, { error: 'errors.CURRENT_PASSWORD_INCORRECT' })
+  .max(256, { error: 'errors.CURRENT_PASSWORD_INCORRECT' });
+
 /** A password being set: at least 8 characters (SPEC §3). */
 export const newPasswordSchema = z
   .string({ error: 'errors.PASSWORD_TOO_SHORT' })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IdentityService } from '../../main/identity/identity-service.js';
 import {
+  addPhone,
   codeOnDevice,
   DEMO_ACCOUNT,
   deviceOf,
@@ -96,17 +97,17 @@ describe('security level', () => {
     const { service, token } = await plainAccount();
     expect(service.accountSiteAccount(token)).toMatchObject({ securityLevel: 'none', devices: [], hasRecoveryKey: false });
     for (const level of ['two-step', 'two-factor'] as const) {
-      expect((await identityError(() => service.setSecurityLevel(token, { level }))).code).toBe('TRUSTED_PHONE_REQUIRED');
+      expect((await identityError(() => service.setSecurityLevel(token, { level, currentPassword: 'plain-password' }))).code).toBe('TRUSTED_PHONE_REQUIRED');
     }
     expect(service.accountSiteAccount(token).securityLevel).toBe('none');
   });
 
   it('turning two-step on gives a 14-character recovery key once, which then works at sign-in', async () => {
     const { service, token } = await plainAccount();
-    const withPhone = service.addTrustedPhone(token, { phoneNumber: ' +81 90-1234-5678 ' });
+    const withPhone = await addPhone(service, token, ' +81 90-1234-5678 ', 'plain-password');
     expect(withPhone.devices).toEqual([expect.objectContaining({ kind: 'phone', name: '+81 90-1234-5678' })]);
 
-    const changed = service.setSecurityLevel(token, { level: 'two-step' });
+    const changed = await service.setSecurityLevel(token, { level: 'two-step', currentPassword: 'plain-password' });
     expect(changed.recoveryKey).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{2}$/);
     expect(changed.recoveryKey!.replaceAll('-', '')).toHaveLength(14);
     expect(changed.account).toMatchObject({ securityLevel: 'two-step', hasRecoveryKey: true });
@@ -125,10 +126,11 @@ describe('security level', () => {
 
   it('each time two-step is turned on the recovery key is new', async () => {
     const { service, token } = await plainAccount();
-    service.addTrustedPhone(token, { phoneNumber: '+81 90 1234 5678' });
-    const first = service.setSecurityLevel(token, { level: 'two-step' }).recoveryKey;
-    service.setSecurityLevel(token, { level: 'none' });
-    const second = service.setSecurityLevel(token, { level: 'two-step' }).recoveryKey;
+    const currentPassword = 'plain-password';
+    await addPhone(service, token, '+81 90 1234 5678', currentPassword);
+    const first = (await service.setSecurityLevel(token, { level: 'two-step', currentPassword })).recoveryKey;
+    await service.setSecurityLevel(token, { level: 'none', currentPassword });
+    const second = (await service.setSecurityLevel(token, { level: 'two-step', currentPassword })).recoveryKey;
     expect(second).not.toBe(first);
   });
 
@@ -137,7 +139,7 @@ describe('security level', () => {
     await signInEverywhere(service, token);
     const events = recordEvents(service);
 
-    const changed = service.setSecurityLevel(token, { level: 'none' });
+    const changed = await service.setSecurityLevel(token, { level: 'none', currentPassword: password });
     expect(changed).toMatchObject({ recoveryKey: null, revokedAppPasswords: 2, account: { securityLevel: 'none', hasRecoveryKey: false, activeAppPasswords: 0 } });
     const ended = endedSessions(events);
     expect(ended.map((e) => e.clientKind).sort()).toEqual(['facetime', 'messages', 'third-party']);
@@ -151,14 +153,14 @@ describe('security level', () => {
   it('moving from two-step to two-factor also revokes the app-specific passwords', async () => {
     const { service, token } = await openSignedIn();
     const { password: appPassword } = service.createAppPassword(token, { label: 'Mail' });
-    expect(service.setSecurityLevel(token, { level: 'two-factor' })).toMatchObject({ recoveryKey: null, revokedAppPasswords: 1 });
+    expect(await service.setSecurityLevel(token, { level: 'two-factor', currentPassword: password })).toMatchObject({ recoveryKey: null, revokedAppPasswords: 1 });
     expect((await identityError(() => service.signInClient({ clientKind: 'third-party', appleId, password: appPassword }))).code).toBe('INCORRECT');
   });
 
   it('setting the level it already has is SECURITY_LEVEL_UNCHANGED', async () => {
     const { service, token } = await openSignedIn();
-    expect((await identityError(() => service.setSecurityLevel(token, { level: 'two-step' }))).code).toBe('SECURITY_LEVEL_UNCHANGED');
-    expect((await identityError(() => service.setSecurityLevel(token, { level: 'three-step' as 'none' }))).code).toBe('INVALID_INPUT');
+    expect((await identityError(() => service.setSecurityLevel(token, { level: 'two-step', currentPassword: password }))).code).toBe('SECURITY_LEVEL_UNCHANGED');
+    expect((await identityError(() => service.setSecurityLevel(token, { level: 'three-step' as 'none', currentPassword: password }))).code).toBe('INVALID_INPUT');
   });
 });
 
@@ -167,27 +169,28 @@ describe('trusted devices', () => {
     const { service, token } = await openSignedIn();
     const devices = service.accountSiteAccount(token).devices;
     const phone = deviceOf(devices, 'phone');
-    expect((await identityError(() => service.removeTrustedDevice(token, { deviceId: phone }))).code).toBe('LAST_TRUSTED_PHONE');
+    expect((await identityError(() => service.removeTrustedDevice(token, { deviceId: phone, currentPassword: password }))).code).toBe('LAST_TRUSTED_PHONE');
     expect(service.accountSiteAccount(token).devices).toHaveLength(2);
 
     // The iPhone can go; and with a second number, the first can go too.
-    expect(service.removeTrustedDevice(token, { deviceId: deviceOf(devices, 'iphone') }).devices.map((d) => d.kind)).toEqual(['phone']);
-    service.addTrustedPhone(token, { phoneNumber: '+1 (202) 555-0199' });
-    const left = service.removeTrustedDevice(token, { deviceId: phone }).devices;
+    const iphone = deviceOf(devices, 'iphone');
+    expect((await service.removeTrustedDevice(token, { deviceId: iphone, currentPassword: password })).devices.map((d) => d.kind)).toEqual(['phone']);
+    await addPhone(service, token, '+1 (202) 555-0199');
+    const left = (await service.removeTrustedDevice(token, { deviceId: phone, currentPassword: password })).devices;
     expect(left.map((d) => d.name)).toEqual(['+1 (202) 555-0199']);
   });
 
   it('with security level none the last phone may go', async () => {
     const { service, token } = await openSignedIn();
-    service.setSecurityLevel(token, { level: 'none' });
+    await service.setSecurityLevel(token, { level: 'none', currentPassword: password });
     const phone = deviceOf(service.accountSiteAccount(token).devices, 'phone');
-    expect(service.removeTrustedDevice(token, { deviceId: phone }).devices.map((d) => d.kind)).toEqual(['iphone']);
+    expect((await service.removeTrustedDevice(token, { deviceId: phone, currentPassword: password })).devices.map((d) => d.kind)).toEqual(['iphone']);
   });
 
   it('a removed device no longer receives codes', async () => {
     const { service, token } = await openSignedIn();
     const iphone = deviceOf(service.accountSiteAccount(token).devices, 'iphone');
-    service.removeTrustedDevice(token, { deviceId: iphone });
+    await service.removeTrustedDevice(token, { deviceId: iphone, currentPassword: password });
     const challenge = await service.signInAccountSite({ appleId, password });
     if (challenge.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a challenge');
     expect(challenge.devices.map((d) => d.kind)).toEqual(['phone']);
@@ -198,9 +201,9 @@ describe('trusted devices', () => {
 
   it('refuses an unknown device and a malformed phone number', async () => {
     const { service, token } = await openSignedIn();
-    expect((await identityError(() => service.removeTrustedDevice(token, { deviceId: 4242 }))).code).toBe('TRUSTED_DEVICE_NOT_FOUND');
+    expect((await identityError(() => service.removeTrustedDevice(token, { deviceId: 4242, currentPassword: password }))).code).toBe('TRUSTED_DEVICE_NOT_FOUND');
     for (const phoneNumber of ['', 'call me', '12', '+1 202 555 0123 ext. 5']) {
-      const error = await identityError(() => service.addTrustedPhone(token, { phoneNumber }));
+      const error = await identityError(() => service.addTrustedPhone(token, { phoneNumber, currentPassword: password }));
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.fields).toEqual([{ path: 'phoneNumber', messageKey: 'fields.phone.invalid' }]);
     }

@@ -105,7 +105,7 @@ describe('"Lost access to your devices?" — the recovery key at sign-in', () =>
 
   it('is not offered under two-factor authentication', async () => {
     const { service } = await openService();
-    service.setSecurityLevel(await signInSite(service), { level: 'two-factor' });
+    await service.setSecurityLevel(await signInSite(service), { level: 'two-factor', currentPassword: DEMO_ACCOUNT.password });
     const { verificationId, recoveryKeyAccepted } = await challenge(service);
     expect(recoveryKeyAccepted).toBe(false);
     expect((await identityError(() => service.completeAccountSiteSignInWithRecoveryKey({ verificationId, recoveryKey: DEMO_ACCOUNT.recoveryKey }))).code).toBe(

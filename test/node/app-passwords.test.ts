@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../main/identity/clock.js';
 import { MAX_ACTIVE_APP_PASSWORDS } from '../../main/identity/service/app-passwords.js';
 import {
+  addPhone,
   DEMO_ACCOUNT,
   endedSessions,
   identityError,
@@ -140,8 +141,8 @@ describe('where an app-specific password signs in', () => {
     const { password } = service.createAppPassword(token, { label: 'Mail' });
     await service.createAccount({ appleId: 'other@example.com', password: 'other-password', fullName: 'Other' });
     const otherToken = await signInSite(service, { appleId: 'other@example.com', password: 'other-password' });
-    service.addTrustedPhone(otherToken, { phoneNumber: '+81 90 1234 5678' });
-    service.setSecurityLevel(otherToken, { level: 'two-step' });
+    await addPhone(service, otherToken, '+81 90 1234 5678', 'other-password');
+    await service.setSecurityLevel(otherToken, { level: 'two-step', currentPassword: 'other-password' });
     expect(
       (await identityError(() => service.signInClient({ clientKind: 'third-party', appleId: 'other@example.com', password }))).code,
     ).toBe('INCORRECT');

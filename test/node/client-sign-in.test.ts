@@ -81,7 +81,7 @@ describe('signing in with security level none', () => {
   it('after turning two-step off, the demo account signs in to Messages with its password', async () => {
     const { service } = await openService();
     const token = await signInSite(service);
-    service.setSecurityLevel(token, { level: 'none' });
+    await service.setSecurityLevel(token, { level: 'none', currentPassword: password });
     const result = await service.signInClient({ clientKind: 'messages', appleId, password });
     expect(result.status).toBe('SIGNED_IN');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, type ManualClock } from '../../main/identity/clock.js';
 import type { IdentityError } from '../../main/identity/identity-error.js';
 import type { IdentityService } from '../../main/identity/identity-service.js';
-import { afterFailure, LOCKOUT_POLICY } from '../../main/identity/policy/lockout.js';
+import { admitsGuess, afterFailure, LOCKOUT_POLICY } from '../../main/identity/policy/lockout.js';
 import { activityLog, codeOnDevice, DEMO_ACCOUNT, deviceOf, identityError, openService, signInSite } from './helpers/identity.js';
 
 const { appleId, password } = DEMO_ACCOUNT;
@@ -11,12 +11,12 @@ const NOW = Date.UTC(2015, 1, 1, 9);
 describe('the lockout policy', () => {
   it('lets the first four failures pass without a lock', () => {
     for (let previous = 0; previous < 4; previous++) {
-      expect(afterFailure(previous, NOW)).toEqual({ failures: previous + 1, lockedUntil: null, hardLocked: false });
+      expect(afterFailure(previous, NOW)).toEqual({ failures: previous + 1, lockedUntil: null, hardLocked: false, disabled: false });
     }
   });
 
   it('locks from the fifth failure for 1, 2, 4, 8 … minutes', () => {
-    expect(afterFailure(4, NOW)).toEqual({ failures: 5, lockedUntil: NOW + MINUTE, hardLocked: false });
+    expect(afterFailure(4, NOW)).toEqual({ failures: 5, lockedUntil: NOW + MINUTE, hardLocked: false, disabled: false });
     expect(afterFailure(5, NOW).lockedUntil).toBe(NOW + 2 * MINUTE);
     expect(afterFailure(6, NOW).lockedUntil).toBe(NOW + 4 * MINUTE);
     expect(afterFailure(7, NOW).lockedUntil).toBe(NOW + 8 * MINUTE);
@@ -26,13 +26,32 @@ describe('the lockout policy', () => {
   it('never locks for more than a day short of the hard lock', () => {
     expect(afterFailure(15, NOW).lockedUntil).toBe(NOW + DAY);
     expect(afterFailure(50, NOW).lockedUntil).toBe(NOW + DAY);
-    expect(afterFailure(98, NOW)).toEqual({ failures: 99, lockedUntil: NOW + DAY, hardLocked: false });
+    expect(afterFailure(98, NOW)).toEqual({ failures: 99, lockedUntil: NOW + DAY, hardLocked: false, disabled: false });
   });
 
   it('hard-locks at the hundredth consecutive failure', () => {
     expect(LOCKOUT_POLICY.hardLockAt).toBe(100);
-    expect(afterFailure(99, NOW)).toEqual({ failures: 100, lockedUntil: null, hardLocked: true });
+    expect(afterFailure(99, NOW)).toEqual({ failures: 100, lockedUntil: null, hardLocked: true, disabled: false });
     expect(afterFailure(150, NOW).hardLocked).toBe(true);
+  });
+
+  it('disables the account at the 110th: the unlock path gets ten chances past the hard lock', () => {
+    expect(LOCKOUT_POLICY.disableAt).toBe(110);
+    expect(afterFailure(108, NOW)).toEqual({ failures: 109, lockedUntil: null, hardLocked: true, disabled: false });
+    expect(afterFailure(109, NOW)).toEqual({ failures: 110, lockedUntil: null, hardLocked: true, disabled: true });
+  });
+
+  it('admits a guess while others are pending only if their failing could not lock the account first', () => {
+    expect(admitsGuess(0, 0)).toBe(true);
+    expect(admitsGuess(7, 0)).toBe(true);
+    // Four free failures: with none counted yet, up to four may be pending and a fifth still judged.
+    expect(admitsGuess(0, 4)).toBe(true);
+    expect(admitsGuess(0, 5)).toBe(false);
+    expect(admitsGuess(3, 1)).toBe(true);
+    expect(admitsGuess(3, 2)).toBe(false);
+    // Past the free failures, guesses are judged one at a time.
+    expect(admitsGuess(4, 1)).toBe(false);
+    expect(admitsGuess(60, 1)).toBe(false);
   });
 
   it('every lock is at least as long as the one before', () => {

@@ -10,7 +10,18 @@ import type { Migration } from '../../main/identity/store/migrations/migration.j
 import { identityError, openService, signInApp, signInSite } from './helpers/identity.js';
 import { tempStorePath } from './helpers/temp-store.js';
 
-const TABLES = ['account_site_sessions', 'accounts', 'activity_log', 'app_passwords', 'client_sessions', 'install_secret', 'trusted_devices', 'verifications'];
+const TABLES = [
+  'account_site_sessions',
+  'accounts',
+  'activity_log',
+  'app_passwords',
+  'client_sessions',
+  'code_sends',
+  'guess_reservations',
+  'install_secret',
+  'trusted_devices',
+  'verifications',
+];
 
 function userTables(db: Database.Database): { name: string; strict: number }[] {
   return (db.pragma('table_list') as { schema: string; name: string; type: string; strict: number }[])
@@ -203,6 +214,22 @@ describe('migrations', () => {
       // Straight to the one row by its keyed hash, not through every password of the account.
       expect(details.some((d) => /^SEARCH app_passwords USING (COVERING )?INDEX \S+ \(lookup_hash=\?/.test(d))).toBe(true);
       expect(details.filter((d) => /^SCAN app_passwords/.test(d))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('counts pending guesses and recent code sends by index, never by scanning', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const plans = [
+        'SELECT count(*) FROM guess_reservations WHERE account_id = 1 AND expires_at > 0',
+        'SELECT count(*) FROM code_sends WHERE account_id = 1 AND sent_at > 0',
+      ].map((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail));
+      for (const details of plans) {
+        expect(details.some((d) => /^SEARCH \S+ USING (COVERING )?INDEX/.test(d)), details.join('; ')).toBe(true);
+        expect(details.filter((d) => /^SCAN/.test(d))).toEqual([]);
+      }
     } finally {
       db.close();
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../main/identity/clock.js';
 import { verificationCode } from '../../main/identity/crypto/secrets.js';
+import { CODE_RESEND_INTERVAL_MS } from '../../main/identity/service/verification.js';
 import type { IdentityService } from '../../main/identity/identity-service.js';
 import {
   activityLog,
@@ -51,7 +52,7 @@ describe('verification codes', () => {
   it('are 6 digits under two-factor authentication', async () => {
     const { service } = await openService();
     const token = await signInSite(service);
-    service.setSecurityLevel(token, { level: 'two-factor' });
+    await service.setSecurityLevel(token, { level: 'two-factor', currentPassword: DEMO_ACCOUNT.password });
 
     const { challenge, sent, code, verificationId } = await startSiteSignIn(service);
     expect(challenge.codeLength).toBe(6);
@@ -101,8 +102,8 @@ describe('verification codes', () => {
     expect(service.completeAccountSiteSignIn({ verificationId, code: codeOnDevice(service, deviceId) }).token).toBeTruthy();
   });
 
-  it('report the tries left, and after 5 wrong tries even the right code is refused until a new one is sent', async () => {
-    const { service } = await openService();
+  it('report the tries left; the fifth wrong try ends the code and, being the account\'s fifth failure, locks it', async () => {
+    const { service, clock } = await openService();
     const { verificationId, code, deviceId } = await startSiteSignIn(service);
     const wrong = wrongCode(code);
 
@@ -111,27 +112,46 @@ describe('verification codes', () => {
       expect(error.code).toBe('CODE_INCORRECT');
       expect(error.params).toEqual({ remaining });
     }
-    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrong }))).code).toBe('CODE_ATTEMPTS_EXCEEDED');
-    // The sixth try, with the right code, is refused too.
+    const locked = await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrong }));
+    expect(locked.code).toBe('LOCKED');
+    expect(locked.params?.minutes).toBe(1);
+    clock.advance(MINUTE);
+    // The lock is over, but that code is spent: even the right one is refused.
     expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code }))).code).toBe('CODE_ATTEMPTS_EXCEEDED');
 
     service.sendAccountSiteCode({ verificationId, deviceId });
-    const fresh = codeOnDevice(service, deviceId);
-    // A fresh code starts with five tries again.
-    const error = await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(fresh) }));
-    expect(error.params).toEqual({ remaining: 4 });
-    expect(service.completeAccountSiteSignIn({ verificationId, code: fresh }).token).toBeTruthy();
+    expect(service.completeAccountSiteSignIn({ verificationId, code: codeOnDevice(service, deviceId) }).token).toBeTruthy();
   });
 
-  it('a newer code replaces the earlier one', async () => {
-    const { service } = await openService();
+  it('a fresh code starts with five tries again, though the account keeps counting', async () => {
+    const { service, clock } = await openService();
+    const { verificationId, code, deviceId } = await startSiteSignIn(service);
+    for (const remaining of [4, 3]) {
+      expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(code) }))).params).toEqual({ remaining });
+    }
+    clock.advance(CODE_RESEND_INTERVAL_MS);
+    service.sendAccountSiteCode({ verificationId, deviceId });
+    const fresh = codeOnDevice(service, deviceId);
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(fresh) }))).params).toEqual({ remaining: 4 });
+    // Three failures so far: one more is free, the next locks, whichever code it was typed for.
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(fresh) }))).code).toBe('CODE_INCORRECT');
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(fresh) }))).code).toBe('LOCKED');
+  });
+
+  it('a newer code replaces the earlier one, and the device is told which one it replaced', async () => {
+    const { service, clock } = await openService();
     const { verificationId, code: first, deviceId } = await startSiteSignIn(service);
+    const firstNotification = service.deviceNotifications(deviceId)[0]!;
+    expect(firstNotification.replaces).toBeNull();
     let second = first;
     // Codes are random: send until the new one differs (almost always at once).
     while (second === first) {
+      clock.advance(CODE_RESEND_INTERVAL_MS);
       service.sendAccountSiteCode({ verificationId, deviceId });
       second = codeOnDevice(service, deviceId);
     }
+    expect(service.deviceNotifications(deviceId)[0]!.replaces).not.toBeNull();
+    expect(service.deviceNotifications(deviceId).map((n) => n.id)).toContain(firstNotification.id);
     expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: first }))).code).toBe('CODE_INCORRECT');
     expect(service.completeAccountSiteSignIn({ verificationId, code: second }).token).toBeTruthy();
   });
@@ -192,6 +212,7 @@ describe('verification codes', () => {
     for (let i = 0; i < 5; i++) {
       await refuse(() => service.completeAccountSiteSignIn({ verificationId: started.verificationId, code: wrongCode(started.code) }));
     }
+    clock.advance(MINUTE); // the fifth wrong code locked the account for a minute
     await refuse(() => service.completeAccountSiteSignIn({ verificationId: started.verificationId, code: started.code }));
 
     const icloud = await service.signInClient({ clientKind: 'icloud', ...credentials });
@@ -219,15 +240,14 @@ describe('verification codes', () => {
     }
   });
 
-  it('run into the account lock: each exhausted code counts as a failed sign-in, and a locked account gets no code', async () => {
+  it('run into the account lock: every wrong code is a failed guess at the account, and a locked account gets no code', async () => {
     const { service, clock } = await openService();
     const { verificationId, deviceId, code } = await startSiteSignIn(service);
-    // Five exhausted codes (25 guesses) are five failures: the account locks, as after five wrong passwords.
-    for (let round = 0; round < 5; round++) {
-      if (round > 0) service.sendAccountSiteCode({ verificationId, deviceId });
-      const current = round === 0 ? code : codeOnDevice(service, deviceId);
-      for (let i = 0; i < 5; i++) await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(current) }));
+    for (let i = 0; i < 4; i++) {
+      expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(code) }))).code).toBe('CODE_INCORRECT');
     }
+    expect((await identityError(() => service.completeAccountSiteSignIn({ verificationId, code: wrongCode(code) }))).code).toBe('LOCKED');
+    clock.advance(CODE_RESEND_INTERVAL_MS);
     expect((await identityError(() => service.sendAccountSiteCode({ verificationId, deviceId }))).code).toBe('LOCKED');
     expect((await identityError(() => service.signInAccountSite(credentials))).code).toBe('LOCKED');
     clock.advance(MINUTE);

@@ -1,15 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AccountView } from '../../../preload/contract/models.js';
-import { MINUTE } from '../clock.js';
+import { HOUR, MINUTE } from '../clock.js';
 import { token as newToken } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
-import { checkCredentials, clearFailures, countFailure, refuseIfLocked } from './credentials.js';
+import { judgeSignIn } from './credentials.js';
+import { admitGuess, clearFailures, recordFailure } from './guess-budget.js';
 import { acceptCode, deviceView, openVerification, startVerification, type VerificationChallenge } from './verification.js';
 
-/** My Apple ID signs out after 15 minutes without a request. */
+/** My Apple ID signs out after 15 minutes without a request… */
 export const ACCOUNT_SITE_IDLE_MS = 15 * MINUTE;
+/** …and 12 hours after signing in however busy it is (OWASP ASVS 3.3.2, level 2). */
+export const ACCOUNT_SITE_MAX_AGE_MS = 12 * HOUR;
 const SOURCE = 'account-site';
 
 export type AccountSiteSignInResult =
@@ -18,10 +21,8 @@ export type AccountSiteSignInResult =
 
 /** Step one of "Manage your Apple ID": the password; under two-step, a code follows, every time. */
 export async function signInAccountSite(ctx: ServiceContext, appleId: string, password: string): Promise<AccountSiteSignInResult> {
-  const { account: checked, requirement } = await checkCredentials(ctx, appleId, password, SOURCE);
-  return transact(ctx, (tx): AccountSiteSignInResult => {
-    const account = ctx.repos.accounts.get(checked.id);
-    if (requirement === 'password') {
+  return judgeSignIn(ctx, appleId, password, SOURCE, (tx, account): AccountSiteSignInResult => {
+    if (account.security_level === 'none') {
       clearFailures(ctx, account);
       return { status: 'SIGNED_IN', token: openSiteSession(ctx, tx, account) };
     }
@@ -38,24 +39,23 @@ export function completeAccountSiteSignIn(ctx: ServiceContext, verificationId: s
   });
 }
 
-/** "Lost access to your devices?": under two-step verification the recovery key stands in for the code. */
+/**
+ * "Lost access to your devices?": under two-step verification the recovery key stands in for
+ * the code. A wrong key is a failed guess at the account, like a wrong code.
+ */
 export function completeAccountSiteSignInWithRecoveryKey(ctx: ServiceContext, verificationId: string, recoveryKey: string): { token: string } {
-  const account = transact(ctx, (tx) => {
-    const verification = openVerification(ctx, tx, verificationId, ['account-site']);
-    return ctx.repos.accounts.get(verification.account_id);
-  });
-  if (account.security_level !== 'two-step' || account.recovery_key_hash === null) {
-    throw new IdentityError('RECOVERY_KEY_UNAVAILABLE');
-  }
-  // A locked account judges no recovery key either (a wrong key counts toward the lock).
-  refuseIfLocked(ctx, account, SOURCE);
-  if (!recoveryKeyMatches(ctx, account, recoveryKey)) {
-    countFailure(ctx, account.id, account.apple_id, SOURCE, 'RECOVERY_KEY_INCORRECT');
-  }
   return transact(ctx, (tx) => {
     const verification = openVerification(ctx, tx, verificationId, ['account-site']);
+    const account = ctx.repos.accounts.get(verification.account_id);
+    if (account.security_level !== 'two-step' || account.recovery_key_hash === null) {
+      throw tx.refuse(new IdentityError('RECOVERY_KEY_UNAVAILABLE'));
+    }
+    admitGuess(ctx, tx, account, SOURCE);
+    if (!recoveryKeyMatches(ctx, account, recoveryKey)) {
+      throw tx.refuse(recordFailure(ctx, tx, account.id, SOURCE, 'recovery-key-refused') ?? new IdentityError('RECOVERY_KEY_INCORRECT'));
+    }
     ctx.repos.verifications.complete(verification.id, tx.now);
-    clearFailures(ctx, ctx.repos.accounts.get(account.id));
+    clearFailures(ctx, account);
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'recovery-key-accepted', outcome: 'success' });
     return { token: openSiteSession(ctx, tx, account) };
   });
@@ -78,14 +78,15 @@ export function siteTokenHash(ctx: ServiceContext, token: string): Buffer {
 }
 
 /**
- * The account behind a session cookie, inside the caller's transaction. An unknown or
- * signed-out token is NOT_SIGNED_IN; one idle for 15 minutes ends now and is SESSION_EXPIRED.
+ * The account behind a session token, inside the caller's transaction. An unknown or
+ * signed-out token is NOT_SIGNED_IN; one idle for 15 minutes, or signed in 12 hours ago, ends
+ * now and is SESSION_EXPIRED.
  */
 export function siteAccount(ctx: ServiceContext, tx: Tx, token: string): AccountRow {
   const hash = siteTokenHash(ctx, token);
   const session = ctx.repos.accountSiteSessions.get(hash);
   if (!session) throw tx.refuse(new IdentityError('NOT_SIGNED_IN'));
-  if (tx.now - session.last_seen_at >= ACCOUNT_SITE_IDLE_MS) {
+  if (tx.now - session.last_seen_at >= ACCOUNT_SITE_IDLE_MS || tx.now - session.created_at >= ACCOUNT_SITE_MAX_AGE_MS) {
     ctx.repos.accountSiteSessions.end(hash, tx.now);
     throw tx.refuse(new IdentityError('SESSION_EXPIRED'));
   }

@@ -2,9 +2,10 @@ import type { ClientSignInResult } from '../../../preload/contract/app-contract.
 import type { ClientKind, ClientSessionView, SessionEndReason } from '../../../preload/contract/models.js';
 import { id as newId } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
-import { prefillLabelFor } from '../policy/client-rules.js';
+import { prefillLabelFor, requirementFor } from '../policy/client-rules.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
-import { checkCredentials, clearFailures } from './credentials.js';
+import { checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
+import { admitGuess, clearFailures } from './guess-budget.js';
 import { acceptCode, openVerification, startVerification } from './verification.js';
 
 /** Signs a simulated app in, by the rules of SPEC §3 for that app and the account's protection. */
@@ -14,26 +15,37 @@ export async function signInClient(
   appleId: string,
   password: string,
 ): Promise<ClientSignInResult> {
-  const { account, credential, requirement } = await checkCredentials(ctx, appleId, password, clientKind);
-  return transact(ctx, (tx): ClientSignInResult => {
-    if (requirement === 'password' || credential.kind === 'app-password') {
-      // Only a completed sign-in starts the failure count again: a right password that still
-      // needs a code (or an app-specific password) must not, or code guessing would never lock.
-      clearFailures(ctx, ctx.repos.accounts.get(account.id));
-      const appPassword = credential.kind === 'app-password' ? credential.appPassword : null;
-      if (appPassword) {
-        ctx.repos.appPasswords.markUsed(appPassword.id, clientKind, tx.now);
-        tx.log({ appleId, source: clientKind, event: 'app-password-used', outcome: 'success', detail: { label: appPassword.label } });
-      }
-      return { status: 'SIGNED_IN', session: startClientSession(ctx, tx, account.id, clientKind, appPassword?.id ?? null) };
+  const found = checkAppPassword(ctx, appleId, password, clientKind);
+  if (found) return signInWithAppPassword(ctx, clientKind, found);
+  return judgeSignIn(ctx, appleId, password, clientKind, (tx, account): ClientSignInResult => {
+    const requirement = requirementFor(clientKind, account.security_level);
+    if (requirement === 'password') {
+      clearFailures(ctx, account);
+      return { status: 'SIGNED_IN', session: startClientSession(ctx, tx, account.id, clientKind, null) };
     }
+    // A right password that still needs a code (or an app-specific password) does not start
+    // the failure count again: only a completed sign-in does, or code guessing would never lock.
     if (requirement === 'app-password') {
       tx.log({ appleId, source: clientKind, event: 'app-password-required', outcome: 'failure' });
       const prefillLabel = prefillLabelFor(clientKind);
       return { status: 'APP_SPECIFIC_PASSWORD_REQUIRED', prefillLabel, createShortcut: prefillLabel !== null };
     }
     tx.log({ appleId, source: clientKind, event: 'verification-required', outcome: 'info' });
-    return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, ctx.repos.accounts.get(account.id), 'icloud') };
+    return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, account, 'icloud') };
+  });
+}
+
+/** An active app-specific password signs the app in, unless the account is locked now. */
+function signInWithAppPassword(ctx: ServiceContext, clientKind: ClientKind, found: FoundAppPassword): ClientSignInResult {
+  return transact(ctx, (tx): ClientSignInResult => {
+    const account = ctx.repos.accounts.get(found.account.id);
+    admitGuess(ctx, tx, account, clientKind);
+    // Looked up outside this transaction: another process may have revoked it since.
+    if (ctx.repos.appPasswords.get(account.id, found.appPassword.id)?.revokedAt !== null) throw tx.refuse(new IdentityError('INCORRECT'));
+    clearFailures(ctx, account);
+    ctx.repos.appPasswords.markUsed(found.appPassword.id, clientKind, tx.now);
+    tx.log({ appleId: account.apple_id, source: clientKind, event: 'app-password-used', outcome: 'success', detail: { label: found.appPassword.label } });
+    return { status: 'SIGNED_IN', session: startClientSession(ctx, tx, account.id, clientKind, found.appPassword.id) };
   });
 }
 

@@ -2,6 +2,7 @@ import { IdentityError } from '../identity-error.js';
 import { recoveryKeyMatches } from './account-site.js';
 import { setPassword, type PasswordChanged } from './account-settings.js';
 import { transact, type ServiceContext } from './context.js';
+import { admitGuess, recordFailure } from './guess-budget.js';
 import { acceptCode, openVerification, startVerification, type VerificationChallenge } from './verification.js';
 
 const SOURCE = 'account-site';
@@ -9,17 +10,24 @@ const SOURCE = 'account-site';
 /**
  * Unlocking a locked Apple ID (and resetting a forgotten password) under two-step verification:
  * the recovery key, then a code from a trusted device, then a new password. Only this lifts a
- * hard lock.
+ * hard lock. A wrong recovery key and a wrong unlock code are failed guesses at the account like
+ * any other; past the hard lock they count on toward disabling it (LOCKOUT_POLICY.disableAt).
  */
 export function beginUnlock(ctx: ServiceContext, appleId: string, recoveryKey: string): VerificationChallenge {
   const account = ctx.repos.accounts.findByAppleId(appleId);
   return transact(ctx, (tx) => {
-    if (!account || account.security_level !== 'two-step' || !recoveryKeyMatches(ctx, account, recoveryKey)) {
+    // An Apple ID that does not exist, or has no recovery key, has nothing to guess.
+    if (!account || account.security_level !== 'two-step' || account.recovery_key_hash === null) {
       tx.log({ appleId, source: SOURCE, event: 'recovery-key-refused', outcome: 'failure' });
       throw tx.refuse(new IdentityError('RECOVERY_KEY_INCORRECT'));
     }
+    const fresh = ctx.repos.accounts.get(account.id);
+    admitGuess(ctx, tx, fresh, SOURCE, 'unlock');
+    if (!recoveryKeyMatches(ctx, fresh, recoveryKey)) {
+      throw tx.refuse(recordFailure(ctx, tx, fresh.id, SOURCE, 'recovery-key-refused') ?? new IdentityError('RECOVERY_KEY_INCORRECT'));
+    }
     tx.log({ appleId, source: SOURCE, event: 'recovery-key-accepted', outcome: 'success', detail: { for: 'unlock' } });
-    return startVerification(ctx, tx, account, 'unlock');
+    return startVerification(ctx, tx, fresh, 'unlock');
   });
 }
 

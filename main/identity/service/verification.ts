@@ -1,24 +1,28 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CodeSent, SignInChallenge } from '../../../preload/contract/account-site-types.js';
-import type { TrustedDeviceView } from '../../../preload/contract/models.js';
-
-/** A started verification, before the caller adds its status. */
-export type VerificationChallenge = Omit<SignInChallenge, 'status'>;
-export type { CodeSent };
-import { MINUTE } from '../clock.js';
+import type { DeviceNotification, TrustedDeviceKind, TrustedDeviceView } from '../../../preload/contract/models.js';
+import { HOUR, MINUTE } from '../clock.js';
 import { id as newId, verificationCode } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { codeLengthFor } from '../policy/client-rules.js';
-import { clearFailures, isLocked, lockError, recordFailure } from './credentials.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import type { DeviceRow } from '../store/devices-repo.js';
 import type { VerificationPurpose, VerificationRow } from '../store/verifications-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
+import { admitGuess, clearFailures, isLocked, lockError, recordFailure, type GuessKind } from './guess-budget.js';
+
+/** A started verification, before the caller adds its status. */
+export type VerificationChallenge = Omit<SignInChallenge, 'status'>;
+export type { CodeSent };
 
 export const CODE_LIFETIME_MS = 10 * MINUTE;
 export const CODE_MAX_ATTEMPTS = 5;
 /** How long a started sign-in waits for its second step, however many codes it asks for. */
 export const VERIFICATION_LIFETIME_MS = 30 * MINUTE;
+/** A verification may ask for a new code this long after its last one. */
+export const CODE_RESEND_INTERVAL_MS = 30_000;
+/** At most this many codes go out for one account in any hour, whatever asked for them. */
+export const CODES_PER_ACCOUNT_PER_HOUR = 10;
 
 export function deviceView(row: DeviceRow): TrustedDeviceView {
   return { id: row.id, kind: row.kind, name: row.name, maskedName: maskDeviceName(row) };
@@ -31,10 +35,20 @@ export function maskDeviceName(row: Pick<DeviceRow, 'kind' | 'name'>): string {
   return `•••-••${digits.slice(-2)}`;
 }
 
-export function startVerification(ctx: ServiceContext, tx: Tx, account: AccountRow, purpose: VerificationPurpose): VerificationChallenge {
+function guessKind(purpose: VerificationPurpose): GuessKind {
+  return purpose === 'unlock' ? 'unlock' : 'sign-in';
+}
+
+export function startVerification(
+  ctx: ServiceContext,
+  tx: Tx,
+  account: AccountRow,
+  purpose: VerificationPurpose,
+  phoneNumber: string | null = null,
+): VerificationChallenge {
   const verificationId = newId();
   ctx.repos.verifications.purgeBefore(tx.now - VERIFICATION_LIFETIME_MS);
-  ctx.repos.verifications.insert(verificationId, account.id, purpose, tx.now, tx.now + VERIFICATION_LIFETIME_MS);
+  ctx.repos.verifications.insert(verificationId, account.id, purpose, tx.now, tx.now + VERIFICATION_LIFETIME_MS, phoneNumber);
   return {
     verificationId,
     devices: ctx.repos.devices.forAccount(account.id).map(deviceView),
@@ -43,60 +57,112 @@ export function startVerification(ctx: ServiceContext, tx: Tx, account: AccountR
   };
 }
 
-/** A live, unfinished verification, or the error that says why not. */
+/**
+ * A live, unfinished verification, or the error that says why not. A locked account gets no
+ * codes and has none judged; a hard lock does not close the unlock path, which exists to lift it.
+ */
 export function openVerification(ctx: ServiceContext, tx: Tx, verificationId: string, purposes: VerificationPurpose[]): VerificationRow {
   const row = ctx.repos.verifications.get(verificationId);
   if (!row || row.completed_at !== null || !purposes.includes(row.purpose)) {
     throw tx.refuse(new IdentityError('VERIFICATION_NOT_FOUND'));
   }
   if (row.expires_at <= tx.now) throw tx.refuse(new IdentityError('VERIFICATION_EXPIRED'));
-  // A locked account gets no codes and has none judged; unlocking is the exception.
   const account = ctx.repos.accounts.get(row.account_id);
-  if (row.purpose !== 'unlock' && isLocked(account, tx.now)) throw tx.refuse(lockError(account, tx.now));
+  if (isLocked(account, tx.now, guessKind(row.purpose))) throw tx.refuse(lockError(account, tx.now, guessKind(row.purpose)));
   return row;
 }
 
-/** Makes a new code for the verification (replacing any earlier one) and delivers it to the device. */
+/** Where a code goes: a trusted device, or (while it is being added) a new phone number. */
+interface CodeTarget {
+  deviceId: number | null;
+  kind: TrustedDeviceKind;
+  name: string;
+}
+
+/** Makes a new code for a verification at a trusted device of the account. */
 export function sendCode(ctx: ServiceContext, verificationId: string, deviceId: number, purposes: VerificationPurpose[]): CodeSent {
   return transact(ctx, (tx) => {
     const verification = openVerification(ctx, tx, verificationId, purposes);
-    const account = ctx.repos.accounts.get(verification.account_id);
-    const device = ctx.repos.devices.find(account.id, deviceId);
+    const device = ctx.repos.devices.find(verification.account_id, deviceId);
     if (!device) throw tx.refuse(new IdentityError('TRUSTED_DEVICE_NOT_FOUND'));
-    const codeLength = codeLengthFor(account.security_level);
-    const code = verificationCode(codeLength);
-    const expiresAt = tx.now + CODE_LIFETIME_MS;
-    ctx.repos.verifications.setCode(verificationId, codeHash(ctx, verificationId, code), device.id, expiresAt);
-    tx.log({
-      appleId: account.apple_id,
-      source: device.kind === 'iphone' ? device.name : maskDeviceName(device),
-      event: 'code-sent',
-      outcome: 'info',
-      detail: { via: device.kind === 'iphone' ? 'find-my-iphone' : 'sms', for: verification.purpose },
-    });
-    const notification = {
-      id: newId(),
-      deviceId: device.id,
-      deviceKind: device.kind,
-      deviceName: device.name,
-      appleId: account.apple_id,
-      code,
-      sentAt: tx.now,
-      expiresAt,
-    };
-    ctx.inbox.add(notification);
-    tx.emit({ type: 'code-delivered', notification });
-    return { deviceId: device.id, deviceName: maskDeviceName(device), codeLength, expiresAt };
+    return deliverCode(ctx, tx, verification, { deviceId: device.id, kind: device.kind, name: device.name });
   });
 }
 
+/** Inside the caller's transaction: a new code for a phone number being added, sent to that number. */
+export function sendCodeToNewNumber(ctx: ServiceContext, tx: Tx, verification: VerificationRow): CodeSent {
+  if (verification.phone_number === null) throw tx.refuse(new IdentityError('VERIFICATION_NOT_FOUND'));
+  return deliverCode(ctx, tx, verification, { deviceId: null, kind: 'phone', name: verification.phone_number });
+}
+
 /**
- * Checks a typed code inside the caller's transaction: one use, 10 minutes, 5 tries. A wrong,
- * expired or exhausted code refuses (keeping the counted try); a right one completes the
- * verification, so the same code never works twice.
+ * When the next code may go out, or null if now: each verification waits between its codes, and
+ * the account gets only so many codes an hour (a new sign-in does not start that count again).
+ */
+export function nextCodeAllowedAt(ctx: ServiceContext, verification: VerificationRow, now: number): number | null {
+  const waits: number[] = [];
+  if (verification.last_code_sent_at !== null) waits.push(verification.last_code_sent_at + CODE_RESEND_INTERVAL_MS);
+  const windowStart = now - HOUR;
+  if (ctx.repos.codeSends.countSince(verification.account_id, windowStart) >= CODES_PER_ACCOUNT_PER_HOUR) {
+    waits.push(ctx.repos.codeSends.oldestSince(verification.account_id, windowStart)! + HOUR);
+  }
+  const at = Math.max(now, ...waits);
+  return at > now ? at : null;
+}
+
+/**
+ * Makes a new code (replacing any earlier one of the verification, whose tries then end) and
+ * delivers it — unless codes are asked for too often, which is refused with when the next may go.
+ */
+function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow, target: CodeTarget): CodeSent {
+  const account = ctx.repos.accounts.get(verification.account_id);
+  const allowedAt = nextCodeAllowedAt(ctx, verification, tx.now);
+  if (allowedAt !== null) {
+    tx.log({ appleId: account.apple_id, source: sourceName(target), event: 'code-refused', outcome: 'failure', detail: { reason: 'too-many-sent' } });
+    throw tx.refuse(new IdentityError('CODE_RATE_LIMITED', { seconds: Math.ceil((allowedAt - tx.now) / 1000), at: allowedAt }));
+  }
+  const codeLength = codeLengthFor(account.security_level);
+  const code = verificationCode(codeLength);
+  const expiresAt = tx.now + CODE_LIFETIME_MS;
+  ctx.repos.verifications.setCode(verification.id, codeHash(ctx, verification.id, code), target.deviceId, expiresAt, tx.now);
+  ctx.repos.codeSends.purgeBefore(tx.now - HOUR);
+  ctx.repos.codeSends.record(account.id, tx.now);
+  tx.log({
+    appleId: account.apple_id,
+    source: sourceName(target),
+    event: 'code-sent',
+    outcome: 'info',
+    detail: { via: target.kind === 'iphone' ? 'find-my-iphone' : 'sms', for: verification.purpose },
+  });
+  const notification: DeviceNotification = {
+    id: newId(),
+    deviceId: target.deviceId,
+    deviceKind: target.kind,
+    deviceName: target.name,
+    appleId: account.apple_id,
+    code,
+    sentAt: tx.now,
+    expiresAt,
+    replaces: ctx.inbox.latestFor(verification.id)?.id ?? null,
+  };
+  ctx.inbox.add(notification, verification.id);
+  tx.emit({ type: 'code-delivered', notification });
+  return { deviceId: target.deviceId, deviceName: maskDeviceName(target), codeLength, expiresAt };
+}
+
+function sourceName(target: CodeTarget): string {
+  return target.kind === 'iphone' ? target.name : maskDeviceName(target);
+}
+
+/**
+ * Checks a typed code inside the caller's transaction: one use, 10 minutes, 5 tries per code —
+ * and every wrong one is a failed guess at the account, so asking for code after code runs into
+ * the account's lock like password guessing does. A right code completes the verification (it
+ * never works twice) and the sign-in, so the failure count starts again.
  */
 export function acceptCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow, code: string, source: string): void {
-  const appleId = ctx.repos.accounts.get(verification.account_id).apple_id;
+  const account = ctx.repos.accounts.get(verification.account_id);
+  const appleId = account.apple_id;
   const refuse = (error: IdentityError, reason: string) => {
     tx.log({ appleId, source, event: 'code-refused', outcome: 'failure', detail: { reason } });
     return tx.refuse(error);
@@ -110,23 +176,19 @@ export function acceptCode(ctx: ServiceContext, tx: Tx, verification: Verificati
     ctx.repos.verifications.clearCode(verification.id);
     throw refuse(new IdentityError('CODE_EXPIRED'), 'expired');
   }
-  const expected = verification.code_hash;
-  const given = codeHash(ctx, verification.id, code);
-  if (!timingSafeEqual(expected, given)) {
+  admitGuess(ctx, tx, account, source, guessKind(verification.purpose));
+  if (!timingSafeEqual(verification.code_hash, codeHash(ctx, verification.id, code))) {
     ctx.repos.verifications.countAttempt(verification.id);
     const attempts = verification.code_attempts + 1;
+    const locked = recordFailure(ctx, tx, account.id, source, null);
     if (attempts >= CODE_MAX_ATTEMPTS) {
       ctx.repos.verifications.clearCode(verification.id);
-      // An exhausted code counts as one failed sign-in, so asking for code after code still
-      // runs into the account's lock: guessing is bounded, not just slowed.
-      if (verification.purpose !== 'unlock') recordFailure(ctx, tx, verification.account_id, source, null);
-      throw refuse(new IdentityError('CODE_ATTEMPTS_EXCEEDED'), 'attempts-exceeded');
+      throw refuse(locked ?? new IdentityError('CODE_ATTEMPTS_EXCEEDED'), 'attempts-exceeded');
     }
-    throw refuse(new IdentityError('CODE_INCORRECT', { remaining: CODE_MAX_ATTEMPTS - attempts }), 'incorrect');
+    throw refuse(locked ?? new IdentityError('CODE_INCORRECT', { remaining: CODE_MAX_ATTEMPTS - attempts }), 'incorrect');
   }
   ctx.repos.verifications.complete(verification.id, tx.now);
-  // The second factor completes the sign-in: the failure count starts again.
-  clearFailures(ctx, ctx.repos.accounts.get(verification.account_id));
+  clearFailures(ctx, account);
   tx.log({ appleId, source, event: 'code-accepted', outcome: 'success', detail: { for: verification.purpose } });
 }
 

@@ -12,11 +12,13 @@ export interface AccountRow {
   failed_attempts: number;
   locked_until: number | null;
   hard_locked: 0 | 1;
+  /** Past the unlock path's last chance: nothing signs in any more. */
+  disabled: 0 | 1;
   created_at: number;
 }
 
 /** What a sign-in's first check needs of an account (read in the same query as an app-specific password). */
-export type AccountRef = Pick<AccountRow, 'id' | 'apple_id' | 'security_level' | 'failed_attempts' | 'locked_until' | 'hard_locked'>;
+export type AccountRef = Pick<AccountRow, 'id' | 'apple_id' | 'security_level' | 'failed_attempts' | 'locked_until' | 'hard_locked' | 'disabled'>;
 
 export class AccountsRepo {
   private readonly byAppleId;
@@ -34,7 +36,8 @@ export class AccountsRepo {
        VALUES (@appleId, @fullName, @passwordHash, @now, 'none', @now)`,
     );
     this.setFailuresStmt = db.prepare(
-      'UPDATE accounts SET failed_attempts = @failures, locked_until = @lockedUntil, hard_locked = @hardLocked WHERE id = @id',
+      `UPDATE accounts SET failed_attempts = @failures, locked_until = @lockedUntil, hard_locked = @hardLocked, disabled = @disabled
+       WHERE id = @id`,
     );
     this.setPasswordStmt = db.prepare('UPDATE accounts SET password_hash = @hash, password_changed_at = @now WHERE id = @id');
     this.setSecurityStmt = db.prepare(
@@ -57,8 +60,14 @@ export class AccountsRepo {
     return Number(this.insertStmt.run({ appleId, fullName, passwordHash, now }).lastInsertRowid);
   }
 
-  setFailures(id: number, failures: number, lockedUntil: number | null, hardLocked: boolean): void {
-    this.setFailuresStmt.run({ id, failures, lockedUntil, hardLocked: hardLocked ? 1 : 0 });
+  setFailures(id: number, state: { failures: number; lockedUntil: number | null; hardLocked: boolean; disabled: boolean }): void {
+    this.setFailuresStmt.run({
+      id,
+      failures: state.failures,
+      lockedUntil: state.lockedUntil,
+      hardLocked: state.hardLocked ? 1 : 0,
+      disabled: state.disabled ? 1 : 0,
+    });
   }
 
   setPasswordHash(id: number, hash: string, now: number): void {

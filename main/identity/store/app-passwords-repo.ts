@@ -3,7 +3,15 @@ import type { AccountRef } from './accounts-repo.js';
 import type { Db } from './database.js';
 
 type ActiveWithAccountRow = [
-  ...[AccountRef['id'], AccountRef['apple_id'], AccountRef['security_level'], AccountRef['failed_attempts'], AccountRef['locked_until'], AccountRef['hard_locked']],
+  ...[
+    AccountRef['id'],
+    AccountRef['apple_id'],
+    AccountRef['security_level'],
+    AccountRef['failed_attempts'],
+    AccountRef['locked_until'],
+    AccountRef['hard_locked'],
+    AccountRef['disabled'],
+  ],
   ...[number, string, number, number | null, ClientKind | null],
 ];
 
@@ -43,7 +51,7 @@ export class AppPasswordsRepo {
     // in raw mode (an array, not an object per row): this is the query benchmarks time.
     this.findActiveForAppleIdStmt = db
       .prepare<[Buffer, string], ActiveWithAccountRow>(
-        `SELECT a.id, a.apple_id, a.security_level, a.failed_attempts, a.locked_until, a.hard_locked,
+        `SELECT a.id, a.apple_id, a.security_level, a.failed_attempts, a.locked_until, a.hard_locked, a.disabled,
                 p.id, p.label, p.created_at, p.last_used_at, p.last_used_by
          FROM app_passwords p JOIN accounts a ON a.id = p.account_id
          WHERE p.lookup_hash = ? AND p.revoked_at IS NULL AND a.apple_id = ?`,
@@ -70,9 +78,9 @@ export class AppPasswordsRepo {
   findActiveForAppleId(appleId: string, lookupHash: Buffer): { account: AccountRef; appPassword: AppPasswordView } | undefined {
     const row = this.findActiveForAppleIdStmt.get(lookupHash, appleId);
     if (!row) return undefined;
-    const [id, apple_id, security_level, failed_attempts, locked_until, hard_locked, apId, label, createdAt, lastUsedAt, lastUsedBy] = row;
+    const [id, apple_id, security_level, failed_attempts, locked_until, hard_locked, disabled, apId, label, createdAt, lastUsedAt, lastUsedBy] = row;
     return {
-      account: { id, apple_id, security_level, failed_attempts, locked_until, hard_locked },
+      account: { id, apple_id, security_level, failed_attempts, locked_until, hard_locked, disabled },
       appPassword: { id: apId, label, createdAt, lastUsedAt, lastUsedBy, revokedAt: null },
     };
   }

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { IdentityError } from '../identity-error.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
+import { securePrivateStore } from './private-files.js';
 
 export type Db = Database.Database;
 
@@ -11,8 +10,13 @@ export type Db = Database.Database;
  * Opens (creating if needed) the store at `path`, or an in-memory store for ':memory:'.
  * WAL with synchronous=FULL: a transaction that returned is on disk, whatever kills us next.
  */
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS, nativeBinding?: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+export function openDatabase(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  nativeBinding?: string,
+  warn: (message: string) => void = (message) => console.warn(`TwoStep: ${message}`),
+): Db {
+  if (path !== ':memory:') securePrivateStore(path, warn);
   const db = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {
     // Refuse a newer store before touching it at all (even switching it to WAL writes to it).
@@ -22,6 +26,8 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);
+    // Now that WAL has made its -wal and -shm files, they are checked too.
+    if (path !== ':memory:') securePrivateStore(path, warn);
     return db;
   } catch (error) {
     db.close();

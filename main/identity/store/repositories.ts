@@ -3,8 +3,10 @@ import { AccountsRepo } from './accounts-repo.js';
 import { ActivityRepo } from './activity-repo.js';
 import { AppPasswordsRepo } from './app-passwords-repo.js';
 import { ClientSessionsRepo } from './client-sessions-repo.js';
+import { CodeSendsRepo } from './code-sends-repo.js';
 import type { Db } from './database.js';
 import { DevicesRepo } from './devices-repo.js';
+import { GuessReservationsRepo } from './guess-reservations-repo.js';
 import { VerificationsRepo } from './verifications-repo.js';
 
 /** One repository per domain, each holding its prepared statements. */
@@ -16,6 +18,8 @@ export class Repositories {
   readonly clientSessions: ClientSessionsRepo;
   readonly accountSiteSessions: AccountSiteSessionsRepo;
   readonly activity: ActivityRepo;
+  readonly guessReservations: GuessReservationsRepo;
+  readonly codeSends: CodeSendsRepo;
 
   constructor(readonly db: Db) {
     this.accounts = new AccountsRepo(db);
@@ -25,5 +29,7 @@ export class Repositories {
     this.clientSessions = new ClientSessionsRepo(db);
     this.accountSiteSessions = new AccountSiteSessionsRepo(db);
     this.activity = new ActivityRepo(db);
+    this.guessReservations = new GuessReservationsRepo(db);
+    this.codeSends = new CodeSendsRepo(db);
   }
 }

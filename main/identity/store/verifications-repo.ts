@@ -1,11 +1,13 @@
 import type { Db } from './database.js';
 
-export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock';
+export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone';
 
 export interface VerificationRow {
   id: string;
   account_id: number;
   purpose: VerificationPurpose;
+  /** For 'add-phone': the number being added, which receives the code. */
+  phone_number: string | null;
   created_at: number;
   expires_at: number;
   completed_at: number | null;
@@ -13,6 +15,8 @@ export interface VerificationRow {
   code_device_id: number | null;
   code_expires_at: number | null;
   code_attempts: number;
+  codes_sent: number;
+  last_code_sent_at: number | null;
 }
 
 export class VerificationsRepo {
@@ -27,12 +31,12 @@ export class VerificationsRepo {
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], VerificationRow>('SELECT * FROM verifications WHERE id = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO verifications (id, account_id, purpose, created_at, expires_at)
-       VALUES (@id, @accountId, @purpose, @now, @expiresAt)`,
+      `INSERT INTO verifications (id, account_id, purpose, phone_number, created_at, expires_at)
+       VALUES (@id, @accountId, @purpose, @phoneNumber, @now, @expiresAt)`,
     );
     this.setCodeStmt = db.prepare(
       `UPDATE verifications SET code_hash = @codeHash, code_device_id = @deviceId, code_expires_at = @codeExpiresAt,
-       code_attempts = 0 WHERE id = @id`,
+       code_attempts = 0, codes_sent = codes_sent + 1, last_code_sent_at = @now WHERE id = @id`,
     );
     this.attemptStmt = db.prepare('UPDATE verifications SET code_attempts = code_attempts + 1 WHERE id = ?');
     this.clearCodeStmt = db.prepare('UPDATE verifications SET code_hash = NULL, code_expires_at = NULL WHERE id = ?');
@@ -44,12 +48,13 @@ export class VerificationsRepo {
     return this.getStmt.get(id);
   }
 
-  insert(id: string, accountId: number, purpose: VerificationPurpose, now: number, expiresAt: number): void {
-    this.insertStmt.run({ id, accountId, purpose, now, expiresAt });
+  insert(id: string, accountId: number, purpose: VerificationPurpose, now: number, expiresAt: number, phoneNumber: string | null = null): void {
+    this.insertStmt.run({ id, accountId, purpose, phoneNumber, now, expiresAt });
   }
 
-  setCode(id: string, codeHash: Buffer, deviceId: number, codeExpiresAt: number): void {
-    this.setCodeStmt.run({ id, codeHash, deviceId, codeExpiresAt });
+  /** A new code replaces the one before (its tries start again) and counts as one more sent. */
+  setCode(id: string, codeHash: Buffer, deviceId: number | null, codeExpiresAt: number, now: number): void {
+    this.setCodeStmt.run({ id, codeHash, deviceId, codeExpiresAt, now });
   }
 
   countAttempt(id: string): void {

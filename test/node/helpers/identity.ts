@@ -17,13 +17,16 @@ export interface TestService {
  * A fresh identity service on a manual clock at test scrypt cost, closed when the test ends.
  * In memory unless a path is given; seeded with the demo account unless told otherwise.
  */
-export async function openService(options: { path?: string; seedDemo?: boolean; clock?: ManualClock } = {}): Promise<TestService> {
+export async function openService(
+  options: { path?: string; seedDemo?: boolean; clock?: ManualClock; warn?: (message: string) => void } = {},
+): Promise<TestService> {
   const clock = options.clock ?? new ManualClock();
   const service = await IdentityService.open({
     path: options.path ?? ':memory:',
     clock,
     scryptCost: TEST_SCRYPT_COST,
     seedDemo: options.seedDemo ?? true,
+    ...(options.warn ? { warn: options.warn } : {}),
   });
   onTestFinished(() => {
     if (service.database.open) service.close();
@@ -36,6 +39,22 @@ export function codeOnDevice(service: IdentityService, deviceId?: number): strin
   const notification = service.deviceNotifications(deviceId)[0];
   if (!notification) throw new Error(`no code on device ${deviceId ?? '(any)'}`);
   return notification.code;
+}
+
+/** The newest code sent to a device or number of that name (a number being added has no device id yet). */
+export function codeSentTo(service: IdentityService, deviceName: string): string {
+  const notification = service.deviceNotifications().find((n) => n.deviceName === deviceName);
+  if (!notification) throw new Error(`no code sent to ${deviceName}`);
+  return notification.code;
+}
+
+/**
+ * Adds a trusted phone number as the user does: the current password (step-up), then the code
+ * the new number received by SMS.
+ */
+export async function addPhone(service: IdentityService, token: string, phoneNumber: string, currentPassword: string = DEMO_ACCOUNT.password) {
+  const pending = await service.addTrustedPhone(token, { phoneNumber, currentPassword });
+  return service.confirmTrustedPhone(token, { verificationId: pending.verificationId, code: codeSentTo(service, pending.phoneNumber) });
 }
 
 /** The account's trusted device of that kind, as the sign-in challenge lists it. */

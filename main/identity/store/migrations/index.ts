@@ -1,7 +1,8 @@
 import type { Migration } from './migration.js';
 import { initialSchema } from './0010-initial-schema.js';
+import { failureBudget } from './0020-failure-budget.js';
 
 /** Every migration, oldest first. A test checks the versions only increase. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, failureBudget];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
