@@ -4,26 +4,33 @@ import type { AccountSiteContract } from '../../preload/contract/account-site-co
 import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import { IdentityError } from '../identity/identity-error.js';
+import { joinSessionToken, splitSessionToken } from './session-token.js';
 
 export const SESSION_COOKIE = 'twostep_site';
+/** Where the page sends the half of its session it keeps (`sessionKey`). */
+export const SESSION_KEY_HEADER = 'x-twostep-session';
 
-/** What a handler gets: the browser's session token (from the cookie) and a way to set it. */
+/** What a handler gets: the session token (both halves, joined) and a way to set it. */
 export interface SiteRequest {
   token(): string;
-  startSession(token: string): void;
+  /** Sets the cookie half; returns the key half, for the page to keep. */
+  startSession(token: string): string;
   endSession(): void;
 }
 
 export function siteRequest(c: Context): SiteRequest {
   return {
     token() {
-      const token = getCookie(c, SESSION_COOKIE);
-      if (!token || token.length > 100) throw new IdentityError('NOT_SIGNED_IN');
+      const token = joinSessionToken(getCookie(c, SESSION_COOKIE), c.req.header(SESSION_KEY_HEADER));
+      if (!token) throw new IdentityError('NOT_SIGNED_IN');
       return token;
     },
     startSession(token) {
-      // HttpOnly: no script can read it; SameSite=Strict: no other site's page can send it.
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      const { cookie, key } = splitSessionToken(token);
+      // HttpOnly: no script can read it; SameSite=Strict: no other site's page can send it. It
+      // still reaches every other port of 127.0.0.1, hence the key half the page keeps.
+      setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      return key;
     },
     endSession() {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
@@ -34,8 +41,8 @@ export function siteRequest(c: Context): SiteRequest {
 /** The account site's methods, each a thin call into the identity service. */
 export function accountSiteHandlers(service: IdentityService): HandlersOf<AccountSiteContract, SiteRequest> {
   const signedIn = (req: SiteRequest, token: string) => {
-    req.startSession(token);
-    return { account: service.accountSiteAccount(token) };
+    const sessionKey = req.startSession(token);
+    return { account: service.accountSiteAccount(token), sessionKey };
   };
   return {
     session: (_input, req) => ({ account: service.accountSiteAccount(req.token()) }),
@@ -65,7 +72,10 @@ export function accountSiteHandlers(service: IdentityService): HandlersOf<Accoun
     revokeAllAppPasswords: (_input, req) => service.revokeAllAppPasswords(req.token()),
     changePassword: (input, req) => service.changePassword(req.token(), input),
     setSecurityLevel: (input, req) => service.setSecurityLevel(req.token(), input),
+    replaceRecoveryKey: (input, req) => service.replaceRecoveryKey(req.token(), input),
     addTrustedPhone: (input, req) => service.addTrustedPhone(req.token(), input),
+    resendTrustedPhoneCode: (input, req) => service.resendTrustedPhoneCode(req.token(), input),
+    confirmTrustedPhone: (input, req) => service.confirmTrustedPhone(req.token(), input),
     removeTrustedDevice: (input, req) => service.removeTrustedDevice(req.token(), input),
     beginUnlock: (input) => ({ status: 'VERIFICATION_REQUIRED', ...service.beginUnlock(input) }),
     sendUnlockCode: (input) => service.sendUnlockCode(input),

@@ -8,6 +8,7 @@ import { createBaseApp, listen, type RunningServer } from './base-app.js';
 import { mountContract } from './contract-routes.js';
 import type { Lang } from './pages.js';
 import { mountPages } from './static-pages.js';
+import { isSitePath } from '../../preload/contract/site-routes.js';
 
 export interface AccountSiteOptions {
   service: IdentityService;
@@ -45,7 +46,7 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
 
   const devicePageUrl = options.devicePageUrl;
   if (devicePageUrl) app.get('/device', (c) => c.redirect(devicePageUrl()));
-  mountPages(app, options.staticRoot, options.lang ?? 'en', { '/': 'site' }, 'site');
+  mountPages(app, options.staticRoot, options.lang ?? 'en', {}, { page: 'site', knows: isSitePath });
   return app;
 }
 

@@ -3,8 +3,9 @@ import { appContract } from '../../preload/contract/app-contract.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import { appHandlers, type Shell } from '../app-api/app-handlers.js';
 import { createBaseApp, listen, type RunningServer } from './base-app.js';
+import { launchKeyCheck } from './security.js';
 import { mountContract } from './contract-routes.js';
-import { serviceEventStream } from './event-stream.js';
+import { serviceEventStream, StreamSlots } from './event-stream.js';
 import type { Lang } from './pages.js';
 import { mountPages } from './static-pages.js';
 
@@ -14,6 +15,8 @@ export interface AppServerOptions {
   port?: number;
   lang?: Lang;
   accountSiteOrigin: () => string;
+  /** This launch's secret: the API and the event streams answer only requests that carry it. */
+  launchKey: string;
 }
 
 /** The pages of each simulated window, as browser mode serves them. */
@@ -36,13 +39,16 @@ export function createAppServer(options: AppServerOptions, ownPort: () => number
   const { service } = options;
   const app = createBaseApp('app server', ownPort);
   const shell: Shell = { kind: 'browser', accountSiteOrigin: options.accountSiteOrigin };
+  const streams = new StreamSlots();
 
+  // Any process of any local user can reach 127.0.0.1: without this launch's key, nothing.
+  app.use('/api/*', launchKeyCheck(options.launchKey));
   app.get('/api/app/events', (c) =>
-    serviceEventStream(c, service, (event) => (event.type === 'code-delivered' ? null : { event: 'service', data: event })),
+    serviceEventStream(c, service, streams, (event) => (event.type === 'code-delivered' ? null : { event: 'service', data: event })),
   );
   // Codes go only to the trusted iPhone's page.
   app.get('/api/app/device-events', (c) =>
-    serviceEventStream(c, service, (event) =>
+    serviceEventStream(c, service, streams, (event) =>
       event.type === 'code-delivered' ? { event: 'notification', data: event.notification, id: event.notification.id } : null,
     ),
   );

@@ -8,6 +8,14 @@ import { parseInput } from '../identity/validate.js';
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
+ * `application/json`, with parameters or none (RFC 9110 §8.3.1) — not merely a type that starts
+ * so, such as `application/jsonp` or `application/json-patch+json`.
+ */
+export function isJson(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/json[\t ]*(;.*)?$/i.test(contentType.trim());
+}
+
+/**
  * The one generic HTTP dispatcher of a contract: `POST <base>/<method>` with a JSON body.
  * The body is parsed with the method's schema before its handler runs; the answer is a
  * `Result`. Unknown methods are 404, other verbs 405, non-JSON and oversized bodies refused.
@@ -22,7 +30,10 @@ export function mountContract<C extends AnyContract, Ctx>(
   const methods = new Map(Object.entries(contract));
   app.all(`${base}/:method`, async (c, next) => {
     if (!methods.has(c.req.param('method'))) throw new IdentityError('NOT_FOUND');
-    if (c.req.method !== 'POST') throw new IdentityError('METHOD_NOT_ALLOWED');
+    if (c.req.method !== 'POST') {
+      c.header('Allow', 'POST');
+      throw new IdentityError('METHOD_NOT_ALLOWED');
+    }
     await next();
   });
   app.post(
@@ -36,9 +47,7 @@ export function mountContract<C extends AnyContract, Ctx>(
     async (c) => {
       const name = c.req.param('method');
       const spec = methods.get(name)!;
-      if (!c.req.header('content-type')?.toLowerCase().startsWith('application/json')) {
-        throw new IdentityError('INVALID_INPUT');
-      }
+      if (!isJson(c.req.header('content-type'))) throw new IdentityError('INVALID_INPUT');
       let body: unknown;
       try {
         body = await c.req.json();

@@ -20,6 +20,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'APP_PASSWORDS_UNAVAILABLE':
     case 'VERIFICATION_EXPIRED':
     case 'CURRENT_PASSWORD_INCORRECT':
+    case 'PHONE_ALREADY_TRUSTED':
       return 400;
     case 'INCORRECT':
     case 'NOT_SIGNED_IN':
@@ -28,6 +29,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'FORBIDDEN_HOST':
     case 'FORBIDDEN_ORIGIN':
     case 'FORBIDDEN_SENDER':
+    case 'LAUNCH_KEY_REQUIRED':
       return 403;
     case 'NOT_FOUND':
     case 'ACCOUNT_NOT_FOUND':
@@ -45,7 +47,12 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
       return 413;
     case 'LOCKED':
     case 'HARD_LOCKED':
+    case 'ACCOUNT_DISABLED':
       return 423;
+    case 'TRY_AGAIN':
+    case 'CODE_RATE_LIMITED':
+    case 'TOO_MANY_STREAMS':
+      return 429;
     case 'STORE_TOO_NEW':
     case 'INTERNAL':
       return 500;

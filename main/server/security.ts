@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { timingSafeEqual } from 'node:crypto';
 import { secureHeaders } from 'hono/secure-headers';
 import { CONTENT_SECURITY_POLICY } from '../../preload/contract/content-security-policy.js';
 import { IdentityError } from '../identity/identity-error.js';
@@ -51,3 +52,27 @@ export const noStore: MiddlewareHandler = async (c, next) => {
   c.header('Cache-Control', 'no-store');
   c.header('Pragma', 'no-cache');
 };
+
+/** Where the pages of browser mode's app server send the launch key. */
+export const LAUNCH_KEY_HEADER = 'x-twostep-key';
+
+/**
+ * Browser mode's app server answers its API only to those who hold this launch's key, as
+ * Jupyter's local server does with its token: the address printed and opened at start carries
+ * it once (in the fragment, which no request sends), the pages keep it in their origin's storage
+ * and send it in a header — or, for an event stream (EventSource cannot set headers), as `?key=`.
+ * A web page on another port, or another local user, has no way to learn it.
+ */
+export function launchKeyCheck(launchKey: string): MiddlewareHandler {
+  const expected = Buffer.from(launchKey);
+  const matches = (given: string | undefined) => {
+    if (given === undefined) return false;
+    const candidate = Buffer.from(given);
+    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+  };
+  return async (c, next) => {
+    const given = c.req.header(LAUNCH_KEY_HEADER) ?? (c.req.method === 'GET' ? c.req.query('key') : undefined);
+    if (!matches(given)) throw new IdentityError('LAUNCH_KEY_REQUIRED');
+    await next();
+  };
+}

@@ -8,7 +8,13 @@ import { Pages, type Lang } from './pages.js';
  * Serves the built pages: hashed assets (cacheable forever: their names change with their
  * content) and HTML pages (never cached). serveStatic refuses paths that climb out of the root.
  */
-export function mountPages(app: Hono, staticRoot: string, lang: Lang, routes: Record<string, string>, fallback?: string): void {
+export function mountPages(
+  app: Hono,
+  staticRoot: string,
+  lang: Lang,
+  routes: Record<string, string>,
+  fallback?: { page: string; knows: (path: string) => boolean },
+): void {
   const pages = new Pages(staticRoot, lang);
   app.use(
     '/assets/*',
@@ -20,12 +26,30 @@ export function mountPages(app: Hono, staticRoot: string, lang: Lang, routes: Re
   app.get('/api/*', () => {
     throw new IdentityError('NOT_FOUND');
   });
-  const page = (name: string) => async (c: Context) => {
+  const page = (name: string, status: (path: string) => 200 | 404 = () => 200) => async (c: Context) => {
     const html = await pages.html(name);
     if (!html) throw new IdentityError('NOT_FOUND');
     c.header('Cache-Control', 'no-store');
-    return c.html(html);
+    return c.html(html, status(c.req.path));
   };
-  for (const [path, name] of Object.entries(routes)) app.get(path, page(name));
-  if (fallback) app.get('*', page(fallback));
+  const notAllowed = () => {
+    throw new IdentityError('METHOD_NOT_ALLOWED');
+  };
+  for (const [path, name] of Object.entries(routes)) {
+    app.get(path, page(name));
+    app.on(WRITE_METHODS, path, (c) => (c.header('Allow', 'GET, HEAD'), notAllowed()));
+  }
+  // A page that routes by itself (the account site) answers its own paths with 200 and any
+  // other with 404 — the page then says it was not found — never a 200 for a page that isn't.
+  if (fallback) {
+    app.get('*', page(fallback.page, (path) => (fallback.knows(path) ? 200 : 404)));
+    app.on(WRITE_METHODS, '*', (c) => {
+      if (c.req.path.startsWith('/api/')) throw new IdentityError('NOT_FOUND');
+      c.header('Allow', 'GET, HEAD');
+      return notAllowed();
+    });
+  }
 }
+
+/** What a page's address refuses with 405 (and `Allow: GET, HEAD`). */
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];

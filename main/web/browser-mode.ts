@@ -1,4 +1,5 @@
 import open from 'open';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { ManualClock } from '../identity/clock.js';
@@ -55,18 +56,23 @@ async function main(): Promise<void> {
     devicePageUrl: () => `${appOrigin}/iphone`,
     ...(testClock ? { testClock } : {}),
   });
-  const apps = await startAppServer({ service, staticRoot, port: options.appPort, lang: options.lang, accountSiteOrigin: () => site.origin });
+  // This launch's key to the app server (codes, scenarios, reset): only the addresses printed
+  // and opened below carry it, in the fragment, which the browser never sends to any server.
+  const launchKey = randomBytes(24).toString('base64url');
+  const apps = await startAppServer({ service, staticRoot, port: options.appPort, lang: options.lang, accountSiteOrigin: () => site.origin, launchKey });
   appOrigin = apps.origin;
+  const withKey = (path: string) => `${apps.origin}${path}#key=${launchKey}`;
 
   console.log(`TwoStep is running (browser mode${options.testMode ? ', TEST MODE' : ''}). A simulation, not affiliated with Apple.`);
-  console.log(`  Control center:             ${apps.origin}/control`);
-  console.log(`  Messages:                   ${apps.origin}/messages`);
-  console.log(`  FaceTime:                   ${apps.origin}/facetime`);
-  console.log(`  iCloud (System Preferences): ${apps.origin}/icloud`);
-  console.log(`  Mail (third-party app):     ${apps.origin}/mail`);
-  console.log(`  Trusted iPhone:             ${apps.origin}/iphone`);
+  console.log(`  Control center:             ${withKey('/control')}`);
+  console.log(`  Messages:                   ${withKey('/messages')}`);
+  console.log(`  FaceTime:                   ${withKey('/facetime')}`);
+  console.log(`  iCloud (System Preferences): ${withKey('/icloud')}`);
+  console.log(`  Mail (third-party app):     ${withKey('/mail')}`);
+  console.log(`  Trusted iPhone:             ${withKey('/iphone')}`);
   console.log(`  Account site (My Apple ID): ${site.origin}/account`);
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
+  console.log('The addresses of the control center and the apps carry this launch\'s key: keep them to yourself.');
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
@@ -83,7 +89,7 @@ async function main(): Promise<void> {
 
   if (options.open) {
     try {
-      await open(`${apps.origin}/control`);
+      await open(withKey('/control'));
     } catch {
       console.log('Could not open a browser: open the address above by hand.');
     }

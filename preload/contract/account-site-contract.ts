@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodeSent, PasswordChanged, SecurityChanged, SignInChallenge } from './account-site-types.js';
+import type { CodeSent, PasswordChanged, PhoneVerification, SecurityChanged, SessionOpened, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import type { AccountView, AppPasswordView, NewAppPassword } from './models.js';
@@ -8,15 +8,17 @@ const none = z.strictObject({});
 
 /**
  * What the account site ("My Apple ID") in the browser may ask of the identity service, over
- * HTTP: `POST /api/site/<method>` with a JSON body, answered with a `Result`. The session is
- * the HttpOnly cookie, never a value the page can read.
+ * HTTP: `POST /api/site/<method>` with a JSON body, answered with a `Result`. A session travels
+ * in two halves: an HttpOnly cookie the page cannot read, and `sessionKey`, which the page keeps
+ * in its own origin's storage and sends in the `X-TwoStep-Session` header. Cookies are shared by
+ * every port of 127.0.0.1; the key is not, so a cookie carried off to another port is useless.
  */
 export const accountSiteContract = {
   session: method(none).returns<{ account: AccountView }>(),
-  signIn: method(inputs.signIn).returns<{ status: 'SIGNED_IN'; account: AccountView } | SignInChallenge>(),
+  signIn: method(inputs.signIn).returns<({ status: 'SIGNED_IN' } & SessionOpened) | SignInChallenge>(),
   sendCode: method(inputs.sendCode).returns<CodeSent>(),
-  verifyCode: method(inputs.verifyCode).returns<{ account: AccountView }>(),
-  verifyRecoveryKey: method(inputs.verifyRecoveryKey).returns<{ account: AccountView }>(),
+  verifyCode: method(inputs.verifyCode).returns<SessionOpened>(),
+  verifyRecoveryKey: method(inputs.verifyRecoveryKey).returns<SessionOpened>(),
   signOut: method(none).returns<Record<string, never>>(),
   listAppPasswords: method(none).returns<AppPasswordView[]>(),
   createAppPassword: method(inputs.createAppPassword).returns<NewAppPassword>(),
@@ -24,8 +26,11 @@ export const accountSiteContract = {
   revokeAllAppPasswords: method(none).returns<{ revoked: number; signedOutApps: number }>(),
   changePassword: method(inputs.changePassword).returns<PasswordChanged>(),
   setSecurityLevel: method(inputs.setSecurityLevel).returns<SecurityChanged>(),
-  addTrustedPhone: method(inputs.addTrustedPhone).returns<AccountView>(),
-  removeTrustedDevice: method(inputs.trustedDevice).returns<AccountView>(),
+  replaceRecoveryKey: method(inputs.replaceRecoveryKey).returns<{ recoveryKey: string }>(),
+  addTrustedPhone: method(inputs.addTrustedPhone).returns<PhoneVerification>(),
+  resendTrustedPhoneCode: method(inputs.phoneVerification).returns<PhoneVerification>(),
+  confirmTrustedPhone: method(inputs.confirmTrustedPhone).returns<AccountView>(),
+  removeTrustedDevice: method(inputs.removeTrustedDevice).returns<AccountView>(),
   beginUnlock: method(inputs.beginUnlock).returns<SignInChallenge>(),
   sendUnlockCode: method(inputs.sendCode).returns<CodeSent>(),
   completeUnlock: method(inputs.completeUnlock).returns<PasswordChanged>(),

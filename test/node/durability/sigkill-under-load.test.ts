@@ -21,6 +21,8 @@ interface Running {
   child: ChildProcess;
   site: string;
   apps: string;
+  /** The app server's launch key, from the address browser mode printed. */
+  launchKey: string;
 }
 
 async function start(): Promise<Running> {
@@ -31,10 +33,10 @@ async function start(): Promise<Running> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const site = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      const apps = /Control center: +(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      const apps = /Control center: +(http:\/\/127\.0\.0\.1:\d+)\/control#key=([\w-]+)/.exec(output);
       if (site && apps) {
         clearTimeout(timer);
-        resolve({ child, site, apps });
+        resolve({ child, site, apps: apps[1]!, launchKey: apps[2]! });
       }
     };
     child.stdout.on('data', onData);
@@ -43,21 +45,33 @@ async function start(): Promise<Running> {
   });
 }
 
-/** A JSON call the way the pages make it; the session cookie kept by hand. */
+/** A JSON call the way the pages make it; the session (cookie and key) and the launch key kept by hand. */
 class Client {
   cookie = '';
+  sessionKey = '';
   constructor(private readonly running: Running) {}
 
   async call<T = unknown>(server: 'site' | 'apps', method: string, body: object = {}): Promise<{ ok: boolean; value: T; error?: { code: string } }> {
     const origin = this.running[server];
+    const auth: Record<string, string> =
+      server === 'apps' ? { 'x-twostep-key': this.running.launchKey } : this.cookie ? { cookie: this.cookie, 'x-twostep-session': this.sessionKey } : {};
     const response = await fetch(`${origin}/api/${server === 'site' ? 'site' : 'app'}/${method}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'content-type': 'application/json', origin, ...auth },
       body: JSON.stringify(body),
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0]!;
-    return (await response.json()) as { ok: boolean; value: T; error?: { code: string } };
+    const result = (await response.json()) as { ok: boolean; value: T; error?: { code: string } };
+    const sessionKey = (result.value as { sessionKey?: unknown } | undefined)?.sessionKey;
+    if (typeof sessionKey === 'string') this.sessionKey = sessionKey;
+    return result;
+  }
+
+  /** Test mode's clock: moved on between runs, so the hourly limit on codes never starves a sign-in. */
+  async advanceClock(ms: number): Promise<void> {
+    const origin = this.running.site;
+    await fetch(`${origin}/api/test/advance-clock`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ ms }) });
   }
 
   async signInSite(password: string): Promise<boolean> {
@@ -134,6 +148,8 @@ describe('durability', () => {
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       const running = await start();
       const client = new Client(running);
+      // Each start's clock begins at the real time: move it past every code the runs before sent.
+      await client.advanceClock((cycle + 1) * 2 * 60 * 60_000);
 
       // What was confirmed before the last kill is all there.
       let signedIn = false;

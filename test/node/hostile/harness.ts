@@ -19,7 +19,9 @@ import { IdentityError } from '../../../main/identity/identity-error.js';
 import { IdentityService } from '../../../main/identity/identity-service.js';
 import { parseInput } from '../../../main/identity/validate.js';
 import { createAccountSiteApp } from '../../../main/server/account-site-server.js';
-import { SESSION_COOKIE } from '../../../main/server/account-site-handlers.js';
+import { SESSION_COOKIE, SESSION_KEY_HEADER } from '../../../main/server/account-site-handlers.js';
+import { LAUNCH_KEY_HEADER } from '../../../main/server/security.js';
+import { splitSessionToken } from '../../../main/server/session-token.js';
 import { createAppServer } from '../../../main/server/app-server.js';
 import { statusFor } from '../../../main/server/http-status.js';
 import { codeOnDevice, DEMO_ACCOUNT, deviceOf, signInApp, signInSite } from '../helpers/identity.js';
@@ -33,6 +35,8 @@ export const APP_HOST = `127.0.0.1:${APP_PORT}`;
 export const SITE_ORIGIN = `http://${SITE_HOST}`;
 export const APP_ORIGIN = `http://${APP_HOST}`;
 export const STATIC_ROOT = join(process.cwd(), 'dist', 'renderer');
+/** The app server's launch key in these worlds; `request` sends it to the app server unless told otherwise. */
+export const LAUNCH_KEY = 'hostile-world-launch-key-0123456789';
 
 /** A second account, with no second step, so reaching it by mistake would show at once. */
 export const OTHER_ACCOUNT = { appleId: 'kate@twostep.example', password: 'Other-Account-2015', fullName: 'Kate Other' } as const;
@@ -68,8 +72,10 @@ export interface World {
   site: Hono;
   siteWithTestClock: Hono;
   app: Hono;
-  /** The account site's session cookie of the demo account, signed in. */
+  /** The account site's session cookie of the demo account, signed in (its cookie half). */
   cookie: string;
+  /** The cookie and the session key header together: what the site's own page sends. */
+  siteHeaders: Record<string, string>;
   /** Every event the service published. */
   events: ServiceEvent[];
   /** Subscriptions to the service still open (event streams hold one each). */
@@ -119,7 +125,8 @@ export async function openWorld(): Promise<World> {
 
   const site = createAccountSiteApp({ service, staticRoot: STATIC_ROOT, devicePageUrl: () => `${APP_ORIGIN}/iphone` }, () => SITE_PORT);
   const siteWithTestClock = createAccountSiteApp({ service, staticRoot: STATIC_ROOT, testClock: clock }, () => SITE_PORT);
-  const app = createAppServer({ service, staticRoot: STATIC_ROOT, accountSiteOrigin: () => SITE_ORIGIN }, () => APP_PORT);
+  const app = createAppServer({ service, staticRoot: STATIC_ROOT, accountSiteOrigin: () => SITE_ORIGIN, launchKey: LAUNCH_KEY }, () => APP_PORT);
+  const halves = splitSessionToken(token);
 
   // The desktop transport: registerContract on a fake ipcMain, trusting one sender only.
   const shellCalls: string[] = [];
@@ -155,7 +162,8 @@ export async function openWorld(): Promise<World> {
     site,
     siteWithTestClock,
     app,
-    cookie: `${SESSION_COOKIE}=${token}`,
+    cookie: `${SESSION_COOKIE}=${halves.cookie}`,
+    siteHeaders: { cookie: `${SESSION_COOKIE}=${halves.cookie}`, [SESSION_KEY_HEADER]: halves.key },
     events,
     liveSubscriptions: () => live,
     shellCalls,
@@ -251,7 +259,12 @@ export interface HttpCall {
 /** One request through Hono's `app.request`, with our own Host and Origin and a JSON content type unless told otherwise. */
 export async function request(app: Hono, host: string, path: string, call: HttpCall = {}): Promise<Answer> {
   const method = call.method ?? 'POST';
-  const defaults: Record<string, string> = { host, origin: `http://${host}`, 'content-type': 'application/json' };
+  const defaults: Record<string, string> = {
+    host,
+    origin: `http://${host}`,
+    'content-type': 'application/json',
+    ...(host === APP_HOST ? { [LAUNCH_KEY_HEADER]: LAUNCH_KEY } : {}),
+  };
   const headers = new Headers();
   for (const [k, v] of Object.entries({ ...defaults, ...call.headers })) if (v !== undefined) headers.set(k, v);
   const init: RequestInit = { method, headers };
