@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { followLanguageChanges } from '../i18n/index.js';
+import { LaunchKeyNotice } from '../shared/LaunchKeyNotice.js';
 import { connectClient } from './connect.js';
 import { ClientAppContext, type ClientApp } from './context.js';
 import type { ClientStore } from './store.js';
@@ -12,5 +13,10 @@ export function ClientAppRoot({ store, keyPrefix, children }: { store: ClientSto
   const [app] = useState<ClientApp>(() => ({ store, keyPrefix }));
   useEffect(() => connectClient(store), [store]);
   useEffect(() => followLanguageChanges(), []);
-  return <ClientAppContext value={app}>{children}</ClientAppContext>;
+  return (
+    <ClientAppContext value={app}>
+      <LaunchKeyNotice />
+      {children}
+    </ClientAppContext>
+  );
 }

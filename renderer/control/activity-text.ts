@@ -39,6 +39,7 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     case 'sign-in-refused':
       if (d.reason === 'incorrect') return t(`${A}.detail.refusedIncorrect`);
       if (d.reason === 'locked') return t(`${A}.detail.refusedLocked`);
+      if (d.reason === 'busy') return t(`${A}.detail.refusedBusy`);
       return generic;
     case 'code-sent': {
       const device = entry.source;
@@ -97,7 +98,9 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     case 'recovery-key-accepted':
     case 'recovery-key-refused':
     case 'account-hard-locked':
+    case 'account-disabled':
     case 'account-unlocked':
+    case 'recovery-key-replaced':
     case 'portal-signed-out':
     case 'demo-reset':
       return generic;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceNotification } from '../../preload/contract/models.js';
 import { currentLanguage, formatTime } from '../i18n/index.js';
 import { Footer } from '../shared/Footer.js';
+import { LaunchKeyNotice } from '../shared/LaunchKeyNotice.js';
 import { useDevice } from './store.js';
 
 function useNow(intervalMs: number): number {
@@ -24,6 +25,7 @@ export function DeviceApp() {
 
   return (
     <>
+      <LaunchKeyNotice />
       <main className="stage">
         <h1 className="visually-hidden">{t('device.title')}</h1>
         <div className="iphone">

@@ -32,12 +32,13 @@ export function isNotification(value: unknown): value is DeviceNotification {
   const n = value as Record<string, unknown>;
   return (
     typeof n.id === 'string' &&
-    typeof n.deviceId === 'number' &&
+    (typeof n.deviceId === 'number' || n.deviceId === null) &&
     (n.deviceKind === 'iphone' || n.deviceKind === 'phone') &&
     typeof n.deviceName === 'string' &&
     typeof n.appleId === 'string' &&
     typeof n.code === 'string' &&
     typeof n.sentAt === 'number' &&
-    typeof n.expiresAt === 'number'
+    typeof n.expiresAt === 'number' &&
+    (typeof n.replaces === 'string' || n.replaces === null)
   );
 }

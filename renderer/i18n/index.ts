@@ -114,7 +114,10 @@ export function currentLanguage(): Language {
 /** An error as the user reads it: its message in their language, never its raw code. */
 export function errorMessage(error: ErrorPayload): string {
   const key = error.messageKey.startsWith('errors.') || error.messageKey.startsWith('fields.') ? error.messageKey : `errors.${error.code}`;
-  const message = i18next.t(key, { ...error.params, defaultValue: i18next.t('errors.INTERNAL') });
+  const seconds = error.params?.seconds;
+  // A wait is said in the reader's words and units: "30 seconds", "2 minutes", "30 秒".
+  const wait = typeof seconds === 'number' ? formatWait(seconds) : undefined;
+  const message = i18next.t(key, { ...error.params, wait, defaultValue: i18next.t('errors.INTERNAL') });
   const remaining = error.params?.remaining;
   return remaining === undefined ? message : `${message} ${i18next.t('verify.attemptsLeft', { remaining })}`;
 }
@@ -125,4 +128,10 @@ export function formatDateTime(ms: number): string {
 
 export function formatTime(ms: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { hour: 'numeric', minute: '2-digit' }).format(ms);
+}
+
+/** A duration to wait, in whole seconds under two minutes, else in whole minutes (rounded up). */
+export function formatWait(seconds: number): string {
+  const [value, unit] = seconds < 120 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(currentLanguage(), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }

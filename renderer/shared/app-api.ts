@@ -4,6 +4,7 @@ import type { ClientOf } from '../../preload/contract/define.js';
 import type { Result } from '../../preload/contract/error-codes.js';
 import type { DeviceNotification, ServiceEvent } from '../../preload/contract/models.js';
 import { ApiError, httpClient } from './http-client.js';
+import { adoptLaunchKey, launchKeyHeaders, reportMissingLaunchKey, withLaunchKey } from './launch-key.js';
 import { sharedEventStream } from './shared-event-stream.js';
 
 declare global {
@@ -31,11 +32,31 @@ function bridgeClient(bridge: TwoStepBridge): AppApi {
   });
 }
 
+/** Over HTTP in browser mode: with the launch key; a refusal for want of it is shown on the page. */
+function browserClient(): AppApi {
+  adoptLaunchKey();
+  const http = httpClient<AppContract>('/api/app', launchKeyHeaders);
+  return new Proxy({} as AppApi, {
+    get(_target, name) {
+      const call = http[name as keyof AppApi] as ((input: unknown) => Promise<unknown>) | undefined;
+      if (typeof call !== 'function') return undefined;
+      return async (input: unknown) => {
+        try {
+          return await call(input);
+        } catch (error) {
+          if (error instanceof ApiError && error.payload.code === 'LAUNCH_KEY_REQUIRED') reportMissingLaunchKey();
+          throw error;
+        }
+      };
+    },
+  });
+}
+
 /**
  * The windows' one way to main: the same contract whichever the transport — the preload's
  * bridge in the desktop app, HTTP in browser mode. Pages never know which.
  */
-export const appApi: AppApi = typeof window !== 'undefined' && window.twostep ? bridgeClient(window.twostep) : httpClient<AppContract>('/api/app');
+export const appApi: AppApi = typeof window !== 'undefined' && window.twostep ? bridgeClient(window.twostep) : browserClient();
 
 /**
  * Session, activity and other service events, as they happen. `onConnected` runs once the
@@ -47,7 +68,7 @@ export function onServiceEvent(listener: (event: PushedServiceEvent) => void, on
     onConnected?.();
     return unsubscribe;
   }
-  return sharedEventStream('/api/app/events', 'service', (data) => listener(data as PushedServiceEvent), onConnected);
+  return sharedEventStream(withLaunchKey('/api/app/events'), 'service', (data) => listener(data as PushedServiceEvent), onConnected);
 }
 
 /** The trusted iPhone's notifications (codes). Only the iPhone's page subscribes to these. */
@@ -57,5 +78,5 @@ export function onDeviceNotification(listener: (notification: DeviceNotification
     onConnected?.();
     return unsubscribe;
   }
-  return sharedEventStream('/api/app/device-events', 'notification', (data) => listener(data as DeviceNotification), onConnected);
+  return sharedEventStream(withLaunchKey('/api/app/device-events'), 'notification', (data) => listener(data as DeviceNotification), onConnected);
 }

@@ -17,9 +17,10 @@ function unreachable(): ApiError {
 /**
  * The one generic client of a contract over HTTP: `client.method(input)` posts JSON to
  * `<base>/<method>` and unwraps the `Result`. Derived from the contract's type, so a
- * misspelled method or a wrong input fails to compile.
+ * misspelled method or a wrong input fails to compile. `headers` adds what the origin's pages
+ * must prove on every call (a session key, a launch key).
  */
-export function httpClient<C extends AnyContract>(base: string): ClientOf<C> {
+export function httpClient<C extends AnyContract>(base: string, headers: () => Record<string, string> = () => ({})): ClientOf<C> {
   return new Proxy({} as ClientOf<C>, {
     get(_target, name) {
       if (typeof name !== 'string') return undefined;
@@ -28,7 +29,7 @@ export function httpClient<C extends AnyContract>(base: string): ClientOf<C> {
         try {
           response = await fetch(`${base}/${name}`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { ...headers(), 'content-type': 'application/json' },
             credentials: 'same-origin',
             body: JSON.stringify(input ?? {}),
           });

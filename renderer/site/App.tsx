@@ -5,8 +5,10 @@ import { ChangePasswordPage } from './components/ChangePasswordPage.js';
 import { GeneratePage } from './components/GeneratePage.js';
 import { HistoryPage } from './components/HistoryPage.js';
 import { Layout } from './components/Layout.js';
+import { NotFoundPage } from './components/NotFoundPage.js';
 import { SignInPage } from './components/SignInPage.js';
 import { UnlockPage } from './components/UnlockPage.js';
+import { isSitePath } from '../../preload/contract/site-routes.js';
 import { navigate, useLocation } from './router.js';
 import { isProtectedPath, useSite } from './store.js';
 
@@ -34,8 +36,10 @@ export function App() {
   }, [loadSession]);
 
   const AccountRoute = ACCOUNT_ROUTES[path];
+  // An address the site does not have is said to be so (the server answered it with 404).
+  const known = isSitePath(path);
   const target =
-    status === 'loading' || path === '/unlock'
+    status === 'loading' || path === '/unlock' || !known
       ? null
       : status === 'signed-out'
         ? path === '/sign-in'
@@ -63,6 +67,8 @@ export function App() {
         {t('common.loading')}
       </p>
     );
+  } else if (!known) {
+    page = <NotFoundPage />;
   } else if (path === '/unlock') {
     page = <UnlockPage />;
   } else if (path === '/sign-in' || !AccountRoute) {

@@ -1,9 +1,19 @@
 import type { AccountSiteContract } from '../../preload/contract/account-site-contract.js';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import { ApiError, httpClient } from '../shared/http-client.js';
+import { originSecret } from '../shared/origin-secret.js';
+
+/**
+ * The half of the session this page keeps (the other is the HttpOnly cookie): sent with every
+ * call, so a cookie that reached a server on another port is of no use there.
+ */
+export const sessionKey = originSecret('twostep.sessionKey');
 
 /** The account site's only way to the identity service: the typed contract over HTTP. */
-export const site = httpClient<AccountSiteContract>('/api/site');
+export const site = httpClient<AccountSiteContract>('/api/site', (): Record<string, string> => {
+  const key = sessionKey.get();
+  return key ? { 'x-twostep-session': key } : {};
+});
 
 export function toPayload(error: unknown): ErrorPayload {
   if (error instanceof ApiError) return error.payload;

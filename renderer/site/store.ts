@@ -1,8 +1,8 @@
 import { create, type StateCreator } from 'zustand';
-import type { SignInChallenge } from '../../preload/contract/account-site-types.js';
+import type { SessionOpened, SignInChallenge } from '../../preload/contract/account-site-types.js';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import type { AccountView, AppPasswordView } from '../../preload/contract/models.js';
-import { isSessionError, site, toPayload } from './api.js';
+import { isSessionError, sessionKey, site, toPayload } from './api.js';
 import { currentLocation, isLocalPath, navigate } from './router.js';
 
 /**
@@ -26,7 +26,8 @@ export interface SessionSlice {
   returnTo: string | null;
   loadSession: () => Promise<void>;
   setChallenge: (challenge: SignInChallenge | null) => void;
-  signedIn: (account: AccountView) => void;
+  /** A session opened: its key is kept for this origin, and the user lands where they were going. */
+  signedIn: (opened: SessionOpened) => void;
   setAccount: (account: AccountView) => void;
   /** Re-reads the account (counts and devices change behind the page's back). */
   refreshAccount: () => Promise<void>;
@@ -88,7 +89,8 @@ const createSessionSlice: StateCreator<SiteState, [], [], SessionSlice> = (set, 
     set({ challenge, notice: null });
   },
 
-  signedIn(account) {
+  signedIn({ account, sessionKey: key }) {
+    sessionKey.set(key);
     const target = get().returnTo ?? '/account';
     writeReturn(null);
     set({ status: 'signed-in', account, challenge: null, notice: null, returnTo: null });
@@ -114,6 +116,7 @@ const createSessionSlice: StateCreator<SiteState, [], [], SessionSlice> = (set, 
       // Signed out locally either way: the server forgets the session when it expires.
     }
     writeReturn(null);
+    sessionKey.clear();
     get().clearAppPasswords();
     set({ status: 'signed-out', account: null, challenge: null, notice: null, returnTo: null });
     navigate('/sign-in');
@@ -130,6 +133,7 @@ const createSessionSlice: StateCreator<SiteState, [], [], SessionSlice> = (set, 
     if (!isSessionError(payload)) return payload;
     const here = currentLocation();
     if (isProtectedPath(here.pathname)) get().rememberReturn(here.pathname + here.search);
+    sessionKey.clear();
     get().clearAppPasswords();
     set({ status: 'signed-out', account: null, challenge: null, notice: payload });
     navigate('/sign-in', { replace: true });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
-import { DEMO, openIPhone, readCodeFromIPhone, siteCall, signInViaApi } from './helpers.js';
+import { adoptPageSession, DEMO, openIPhone, readCodeFromIPhone, siteCall, signInViaApi } from './helpers.js';
 
 /**
  * axe-core on every screen of browser mode, in English and in Japanese: WCAG 2.0/2.1 A and AA
@@ -28,7 +28,7 @@ async function scan(page: Page, lang: Lang, screen: string): Promise<void> {
 const button = (page: Page, lang: Lang, key: string) => page.getByRole('button', { name: t(lang, key), exact: true });
 
 async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<void> {
-  const iphone = await openIPhone(page, twostep.appOrigin, lang);
+  const iphone = await openIPhone(page, twostep, lang);
   await page.bringToFront();
   await page.goto(`${twostep.origin}/sign-in?lang=${lang}`);
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'signIn.title') })).toBeVisible();
@@ -80,7 +80,8 @@ async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<vo
   await expect(page.getByRole('status').filter({ hasText: /\S/ })).toBeVisible();
   await scan(page, lang, 'generate: copied');
 
-  expect((await siteCall(page.request, twostep.origin, 'createAppPassword', { label: 'Calendar' })).ok).toBe(true);
+  await adoptPageSession(page, twostep);
+  expect((await siteCall(page.request, twostep, 'createAppPassword', { label: 'Calendar' })).ok).toBe(true);
   await page.goto(`${twostep.origin}/account/app-passwords`);
   const table = page.getByRole('table', { name: t(lang, 'history.tableName') });
   await expect(table.getByRole('row')).toHaveCount(3);
@@ -120,7 +121,7 @@ async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<vo
 /** Opens an app in a tab of its own, in the test's language. */
 async function openApp(page: Page, twostep: TwoStep, lang: Lang, path: string): Promise<Page> {
   const app = await page.context().newPage();
-  await app.goto(`${twostep.appOrigin}/${path}?lang=${lang}`);
+  await app.goto(twostep.appUrl(`/${path}?lang=${lang}`));
   await expect(button(app, lang, 'clientApps.signIn')).toBeVisible();
   return app;
 }
@@ -132,7 +133,7 @@ async function signInApp(app: Page, lang: Lang, password: string): Promise<void>
 }
 
 async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): Promise<void> {
-  await page.goto(`${twostep.appOrigin}/control?lang=${lang}`);
+  await page.goto(twostep.appUrl(`/control?lang=${lang}`));
   await expect(page.getByText(t(lang, 'control.notice'))).toBeVisible();
   await expect(page.getByRole('table', { name: t(lang, 'control.activity.caption') })).not.toHaveAttribute('aria-busy');
   await scan(page, lang, 'control center');
@@ -157,8 +158,8 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
   await expect(messages.getByRole('alertdialog')).toBeVisible();
   await scan(messages, lang, 'Messages: app-specific password sheet');
   await button(messages, lang, 'clientApps.cancel').click();
-  await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
-  const created = await siteCall<{ password: string; appPassword: { id: number } }>(page.request, twostep.origin, 'createAppPassword', {
+  await signInViaApi(page, twostep);
+  const created = await siteCall<{ password: string; appPassword: { id: number } }>(page.request, twostep, 'createAppPassword', {
     label: t(lang, 'clientApps.sheet.label'),
   });
   await signInApp(messages, lang, created.value.password);
@@ -189,14 +190,14 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
   await signInApp(mail, lang, DEMO.password);
   await expect(mail.getByRole('alert')).toContainText(t(lang, 'clientApps.appPasswordRequired'));
   await scan(mail, lang, 'Mail: app-specific password required');
-  const mailPassword = await siteCall<{ password: string }>(page.request, twostep.origin, 'createAppPassword', { label: 'Mail' });
+  const mailPassword = await siteCall<{ password: string }>(page.request, twostep, 'createAppPassword', { label: 'Mail' });
   await signInApp(mail, lang, mailPassword.value.password);
   await expect(mail.getByRole('status')).toContainText(DEMO.appleId);
   await scan(mail, lang, 'Mail: signed in');
   await mail.close();
 
   // iCloud: the form, the device choice, the code, signed in.
-  const iphone = await openIPhone(page, twostep.appOrigin, lang);
+  const iphone = await openIPhone(page, twostep, lang);
   const seen = [await readCodeFromIPhone(iphone)];
   const icloud = await openApp(page, twostep, lang, 'icloud');
   await scan(icloud, lang, 'iCloud: sign-in');
@@ -212,7 +213,7 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
   await scan(icloud, lang, 'iCloud: signed in');
 
   // Messages signed out by the revoked password, with the notice; the control center full of activity.
-  await siteCall(page.request, twostep.origin, 'revokeAppPassword', { appPasswordId: created.value.appPassword.id });
+  await siteCall(page.request, twostep, 'revokeAppPassword', { appPasswordId: created.value.appPassword.id });
   await expect(messages.getByRole('alert')).toHaveText(t(lang, 'clientApps.ended.appPasswordRevoked'));
   await scan(messages, lang, 'Messages: signed-out notice');
   await expect(page.getByRole('table', { name: t(lang, 'control.sessions.caption') })).toContainText('Mail');

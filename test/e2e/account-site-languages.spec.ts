@@ -40,7 +40,7 @@ for (const lang of ['en', 'ja'] as const) {
     await page.goto(`${twostep.origin}/unlock`);
     await checkScreen(page, testInfo, lang, 'unlock', h.unlock);
 
-    await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
+    await signInViaApi(page, twostep);
     await page.goto(`${twostep.origin}/account`);
     await checkScreen(page, testInfo, lang, 'manage', h.signIn);
     await page.goto(`${twostep.origin}/account/app-passwords/new?label=Mail`);
@@ -51,7 +51,7 @@ for (const lang of ['en', 'ja'] as const) {
     await checkScreen(page, testInfo, lang, 'change-password', h.password);
 
     // The iPhone is another origin (the app server): its language is its own.
-    const iphone = await openIPhone(page, twostep.appOrigin, lang);
+    const iphone = await openIPhone(page, twostep, lang);
     await expect(iphone.locator('html')).toHaveAttribute('lang', lang);
     await expect(iphone.getByRole('list', { name: lang === 'en' ? 'Notifications' : '通知' }).getByRole('listitem').first()).toContainText(
       lang === 'en' ? 'Your Apple ID Verification Code is' : '確認コード',

@@ -41,7 +41,7 @@ test('a request with a foreign Host header is refused (DNS rebinding)', async ({
 
 for (const attackerHost of ['127.0.0.1', 'localhost']) {
   test(`a cross-origin POST from ${attackerHost} on another port is refused and changes nothing`, async ({ twostep, page }) => {
-    await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
+    await signInViaApi(page, twostep);
     const attacker = await startAttacker(attackerHost);
     try {
       await page.goto(`${attacker.origin}/`);
@@ -58,7 +58,7 @@ for (const attackerHost of ['127.0.0.1', 'localhost']) {
         }
       }, target);
       expect(outcome).toBe('blocked');
-      const list = await siteCall<unknown[]>(page.request, twostep.origin, 'listAppPasswords');
+      const list = await siteCall<unknown[]>(page.request, twostep, 'listAppPasswords');
       expect(list.ok).toBe(true);
       expect(list.value).toEqual([]);
     } finally {
@@ -84,7 +84,7 @@ test('the session cookie is HttpOnly and SameSite=Strict, and no script can read
     data: { appleId: 'demo@twostep.example', password: 'Twostep-Demo-2015' },
   });
   expect(started.ok()).toBe(true);
-  await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
+  await signInViaApi(page, twostep);
   const cookies = await page.context().cookies(twostep.origin);
   const session = cookies.find((c) => c.name === 'twostep_site');
   expect(session).toBeDefined();
@@ -95,9 +95,9 @@ test('the session cookie is HttpOnly and SameSite=Strict, and no script can read
 });
 
 test('an answer that shows a new app-specific password, and every page, is never cached', async ({ twostep, page }) => {
-  await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
+  await signInViaApi(page, twostep);
   const created = await page.request.post(`${twostep.origin}/api/site/createAppPassword`, {
-    headers: { origin: twostep.origin, 'content-type': 'application/json' },
+    headers: { origin: twostep.origin, 'content-type': 'application/json', 'x-twostep-session': twostep.siteSessionKey! },
     data: { label: 'Mail' },
   });
   expect(created.ok()).toBe(true);

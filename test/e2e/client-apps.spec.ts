@@ -7,7 +7,7 @@ const en = (key: string, params?: Record<string, string | number>) => t('en', ke
 
 async function openApp(page: Page, twostep: TwoStep, path: string): Promise<Page> {
   const app = await page.context().newPage();
-  await app.goto(`${twostep.appOrigin}/${path}?lang=en`);
+  await app.goto(twostep.appUrl(`/${path}?lang=en`));
   return app;
 }
 
@@ -19,9 +19,9 @@ async function signIn(app: Page, password: string): Promise<void> {
 
 /** App-specific passwords made on the account site (through its API, as if earlier). */
 async function appPasswords(page: Page, twostep: TwoStep, labels: string[]): Promise<string[]> {
-  await signInViaApi(page.request, twostep.origin, twostep.appOrigin);
+  await signInViaApi(page, twostep);
   const made: string[] = [];
-  for (const label of labels) made.push((await siteCall<{ password: string }>(page.request, twostep.origin, 'createAppPassword', { label })).value.password);
+  for (const label of labels) made.push((await siteCall<{ password: string }>(page.request, twostep, 'createAppPassword', { label })).value.password);
   return made;
 }
 
@@ -64,7 +64,7 @@ test('iCloud on a new Mac: the normal password, then a code from the trusted iPh
   await signIn(icloud, DEMO.password);
   await icloud.getByRole('radio', { name: /Taro's iPhone/ }).check();
   await icloud.getByRole('button', { name: 'Continue', exact: true }).click();
-  const iphone = await openIPhone(page, twostep.appOrigin, 'en');
+  const iphone = await openIPhone(page, twostep, 'en');
   const code = await readCodeFromIPhone(iphone);
   await icloud.getByLabel('Verification code').fill(code);
   await icloud.getByRole('button', { name: 'Verify', exact: true }).click();
@@ -74,14 +74,14 @@ test('iCloud on a new Mac: the normal password, then a code from the trusted iPh
 
 test('Revoke All on the account site signs every app out at once', async ({ twostep, page }) => {
   const apps = await signInThree(page, twostep);
-  const revoked = await siteCall<{ signedOutApps: number }>(page.request, twostep.origin, 'revokeAllAppPasswords');
+  const revoked = await siteCall<{ signedOutApps: number }>(page.request, twostep, 'revokeAllAppPasswords');
   expect(revoked.value.signedOutApps).toBe(3);
   for (const app of Object.values(apps)) await expectSignedOut(app, en('clientApps.ended.appPasswordRevoked'));
 });
 
 test('a password change on the account site signs every app out at once', async ({ twostep, page }) => {
   const apps = await signInThree(page, twostep);
-  const changed = await siteCall<{ revokedAppPasswords: number }>(page.request, twostep.origin, 'changePassword', {
+  const changed = await siteCall<{ revokedAppPasswords: number }>(page.request, twostep, 'changePassword', {
     currentPassword: DEMO.password,
     newPassword: 'A-new-password-2015',
   });
@@ -93,7 +93,7 @@ test('a password change on the account site signs every app out at once', async 
 
 test.describe('scenario events from the control center', () => {
   async function control(page: Page, twostep: TwoStep): Promise<Page> {
-    await page.goto(`${twostep.appOrigin}/control?lang=en`);
+    await page.goto(twostep.appUrl(`/control?lang=en`));
     return page;
   }
 
@@ -139,9 +139,9 @@ test.describe('scenario events from the control center', () => {
     await dialog.getByLabel('Confirm New Password', { exact: true }).fill('Changed-Elsewhere-1');
     await dialog.getByRole('button', { name: 'Change', exact: true }).click();
     for (const app of Object.values(apps)) await expectSignedOut(app, en('clientApps.ended.passwordChanged'));
-    const old = await siteCall(page.request, twostep.origin, 'signIn', { appleId: DEMO.appleId, password: DEMO.password });
+    const old = await siteCall(page.request, twostep, 'signIn', { appleId: DEMO.appleId, password: DEMO.password });
     expect(old.error?.code).toBe('INCORRECT');
-    const fresh = await siteCall<{ status: string }>(page.request, twostep.origin, 'signIn', { appleId: DEMO.appleId, password: 'Changed-Elsewhere-1' });
+    const fresh = await siteCall<{ status: string }>(page.request, twostep, 'signIn', { appleId: DEMO.appleId, password: 'Changed-Elsewhere-1' });
     expect(fresh.value.status).toBe('VERIFICATION_REQUIRED');
   });
 });

@@ -10,6 +10,12 @@ export interface TwoStep {
   origin: string;
   /** The control center, the apps and the iPhone (another origin). */
   appOrigin: string;
+  /** This launch's key to the app server, from the address browser mode printed. */
+  launchKey: string;
+  /** A page of the app server as the printed address opens it: with the launch key in the fragment. */
+  appUrl(path: string): string;
+  /** The half of the account site's session the site's page keeps, once `signInViaApi` signed in. */
+  siteSessionKey?: string;
   dataDir: string;
   /** Moves the service's clock forward (test mode only). */
   advanceClock(ms: number): Promise<void>;
@@ -21,15 +27,15 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const [origin, appOrigin] = await new Promise<[string, string]>((resolve, reject) => {
+  const [origin, appOrigin, launchKey] = await new Promise<[string, string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const site = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      const apps = /Control center: +(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const apps = /Control center: +(http:\/\/127\.0\.0\.1:\d+)\/control#key=([\w-]+)/.exec(output);
       if (site && apps) {
         clearTimeout(timer);
-        resolve([site[1]!, apps[1]!]);
+        resolve([site[1]!, apps[1]!, apps[2]!]);
       }
     };
     child.stdout.on('data', onData);
@@ -40,6 +46,8 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
   return {
     origin,
     appOrigin,
+    launchKey,
+    appUrl: (path) => `${appOrigin}${path}#key=${launchKey}`,
     dataDir,
     process: child,
     async advanceClock(ms) {

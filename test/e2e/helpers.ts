@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { TwoStep } from './fixtures.js';
 
 export const DEMO = { appleId: 'demo@twostep.example', password: 'Twostep-Demo-2015' } as const;
 
@@ -9,28 +10,61 @@ interface Envelope<T> {
   error?: { code: string };
 }
 
-/** Calls the account site's API the way its own page does (same origin, JSON). */
-export async function siteCall<T>(request: APIRequestContext, origin: string, method: string, body: object = {}): Promise<Envelope<T>> {
-  const response = await request.post(`${origin}/api/site/${method}`, { headers: { origin, 'content-type': 'application/json' }, data: body });
+/**
+ * Calls the account site's API the way its own page does (same origin, JSON, and — once signed
+ * in through `signInViaApi` — the session key the page would keep).
+ */
+export async function siteCall<T>(request: APIRequestContext, twostep: TwoStep, method: string, body: object = {}): Promise<Envelope<T>> {
+  const headers: Record<string, string> = { origin: twostep.origin, 'content-type': 'application/json' };
+  if (twostep.siteSessionKey) headers['x-twostep-session'] = twostep.siteSessionKey;
+  const response = await request.post(`${twostep.origin}/api/site/${method}`, { headers, data: body });
+  return (await response.json()) as Envelope<T>;
+}
+
+/** Calls the app server's API as its pages do: its own origin, with the launch key. */
+export async function appCall<T>(request: APIRequestContext, twostep: TwoStep, method: string, body: object = {}): Promise<Envelope<T>> {
+  const response = await request.post(`${twostep.appOrigin}/api/app/${method}`, {
+    headers: { origin: twostep.appOrigin, 'content-type': 'application/json', 'x-twostep-key': twostep.launchKey },
+    data: body,
+  });
   return (await response.json()) as Envelope<T>;
 }
 
 /** The newest code the trusted devices received, as the iPhone page would show it (it lives on the app server). */
-export async function latestCode(request: APIRequestContext, appOrigin: string): Promise<string> {
-  const response = await request.post(`${appOrigin}/api/app/deviceNotifications`, { headers: { origin: appOrigin, 'content-type': 'application/json' }, data: {} });
-  const { value } = (await response.json()) as Envelope<{ code: string }[]>;
+export async function latestCode(request: APIRequestContext, twostep: TwoStep): Promise<string> {
+  const { value } = await appCall<{ code: string }[]>(request, twostep, 'deviceNotifications');
   expect(value.length).toBeGreaterThan(0);
   return value[0]!.code;
 }
 
-/** Signs the demo account in to the account site through its API; the cookie lands in `request`'s jar. */
-export async function signInViaApi(request: APIRequestContext, origin: string, appOrigin: string): Promise<void> {
-  const started = await siteCall<{ verificationId: string; devices: { id: number }[] }>(request, origin, 'signIn', DEMO);
+/**
+ * Signs the demo account in to the account site through its API: the cookie lands in the page's
+ * context, and the session key — which the site's page keeps in its origin's storage — is put
+ * there for every page of the site this context opens, as if the page had signed in itself.
+ */
+export async function signInViaApi(page: Page, twostep: TwoStep): Promise<void> {
+  const request = page.request;
+  const started = await siteCall<{ verificationId: string; devices: { id: number }[] }>(request, twostep, 'signIn', DEMO);
   expect(started.ok).toBe(true);
   const { verificationId, devices } = started.value;
-  expect((await siteCall(request, origin, 'sendCode', { verificationId, deviceId: devices[0]!.id })).ok).toBe(true);
-  const code = await latestCode(request, appOrigin);
-  expect((await siteCall(request, origin, 'verifyCode', { verificationId, code })).ok).toBe(true);
+  expect((await siteCall(request, twostep, 'sendCode', { verificationId, deviceId: devices[0]!.id })).ok).toBe(true);
+  const code = await latestCode(request, twostep);
+  const verified = await siteCall<{ sessionKey: string }>(request, twostep, 'verifyCode', { verificationId, code });
+  expect(verified.ok).toBe(true);
+  twostep.siteSessionKey = verified.value.sessionKey;
+  await page.context().addInitScript(
+    ([origin, key]) => {
+      if (window.location.origin === origin && !window.localStorage.getItem('twostep.sessionKey')) window.localStorage.setItem('twostep.sessionKey', key);
+    },
+    [twostep.origin, verified.value.sessionKey] as const,
+  );
+}
+
+/** After signing in through the site's own page: its session key, for `siteCall` on the same session. */
+export async function adoptPageSession(page: Page, twostep: TwoStep): Promise<void> {
+  const key = await page.evaluate(() => window.localStorage.getItem('twostep.sessionKey'));
+  expect(key).toBeTruthy();
+  twostep.siteSessionKey = key!;
 }
 
 /**
@@ -51,8 +85,8 @@ export async function readCodeFromIPhone(iphone: Page, notAmong: string[] = []):
 }
 
 /** The lock screen of Taro's iPhone, open in its own tab of the same browser. */
-export async function openIPhone(page: Page, appOrigin: string, lang?: 'en' | 'ja'): Promise<Page> {
+export async function openIPhone(page: Page, twostep: TwoStep, lang?: 'en' | 'ja'): Promise<Page> {
   const iphone = await page.context().newPage();
-  await iphone.goto(`${appOrigin}/iphone${lang ? `?lang=${lang}` : ''}`);
+  await iphone.goto(twostep.appUrl(`/iphone${lang ? `?lang=${lang}` : ''}`));
   return iphone;
 }

@@ -51,7 +51,7 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: twostep.origin });
 
   // The control center opens Messages (Enter on its button).
-  await page.goto(`${twostep.appOrigin}/control?lang=${lang}`);
+  await page.goto(twostep.appUrl(`/control?lang=${lang}`));
   await tabTo(page, button(page, lang, 'control.windows.messages'));
   await expectVisibleFocus(page, 'the control center');
   const [messages] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
@@ -115,7 +115,7 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
 
   const codeField = site.getByLabel(t(lang, 'verify.code'));
   await expect(codeField).toBeFocused();
-  const iphone = await openIPhone(page, twostep.appOrigin, lang);
+  const iphone = await openIPhone(page, twostep, lang);
   const code = await readCodeFromIPhone(iphone);
   await iphone.close();
   await site.keyboard.type(code);
@@ -183,7 +183,7 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
 
 test("the control center's scenarios and dialogs with the keyboard alone", async ({ twostep, page }) => {
   const lang: Lang = 'ja';
-  await page.goto(`${twostep.appOrigin}/control?lang=${lang}`);
+  await page.goto(twostep.appUrl(`/control?lang=${lang}`));
   const status = page.locator('.scenario-status');
 
   // Change Password…: Enter opens it, focus in its first field; Escape closes it, focus back on the button.

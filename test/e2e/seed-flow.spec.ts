@@ -50,7 +50,7 @@ async function createAppPassword(site: Page): Promise<string> {
 
 async function seedFlow(twostep: TwoStep, control: Page, lang: Lang, testInfo: TestInfo): Promise<void> {
   const label = t(lang, 'clientApps.sheet.label');
-  await control.goto(`${twostep.appOrigin}/control?lang=${lang}`);
+  await control.goto(twostep.appUrl(`/control?lang=${lang}`));
   await expect(control.getByText(t(lang, 'control.notice'))).toBeVisible();
   await step(testInfo, control, 'control-center');
 
@@ -72,7 +72,7 @@ async function seedFlow(twostep: TwoStep, control: Page, lang: Lang, testInfo: T
   await step(testInfo, site, 'my-apple-id-sign-in');
 
   // 5. Sign in there; the code comes to Taro's iPhone.
-  const iphone = await openIPhone(control, twostep.appOrigin, lang);
+  const iphone = await openIPhone(control, twostep, lang);
   const seen: string[] = [];
   await signInToAccountSite(site, iphone, lang, testInfo, seen);
 

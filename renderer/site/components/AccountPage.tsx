@@ -4,6 +4,7 @@ import { formatDateTime } from '../../i18n/index.js';
 import { useSite } from '../store.js';
 import { Card } from './Layout.js';
 import { Link } from './Link.js';
+import { RecoveryKeySetting } from './RecoveryKeySetting.js';
 import { TrustedDevices } from './TrustedDevices.js';
 import { TwoStepSetting } from './TwoStepSetting.js';
 
@@ -49,6 +50,8 @@ export function AccountPage() {
         <TwoStepSetting account={account} />
 
         <TrustedDevices account={account} />
+
+        <RecoveryKeySetting account={account} />
 
         <div className="settings__row">
           <h3 className="settings__label">{t('account.appPasswords')}</h3>

@@ -34,7 +34,7 @@ function SignInForm() {
     void run(async () => {
       const result = await site.signIn({ appleId, password });
       setPassword('');
-      if (result.status === 'SIGNED_IN') signedIn(result.account);
+      if (result.status === 'SIGNED_IN') signedIn(result);
       else setChallenge(result);
     });
   }

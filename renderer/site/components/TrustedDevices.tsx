@@ -1,41 +1,29 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView, TrustedDeviceView } from '../../../preload/contract/models.js';
 import { errorMessage } from '../../i18n/index.js';
 import { site } from '../api.js';
 import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
+import { AddTrustedPhone } from './AddTrustedPhone.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
-import { ErrorAlert, Field, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
 
-const CODE_FIELDS: CodeFields = { INVALID_INPUT: 'phoneNumber' };
-
-/** Trusted devices and phone numbers: add a number, remove a device (after a confirmation). */
+/** Trusted devices and phone numbers: add a number (verified by a code sent to it), remove a device. */
 export function TrustedDevices({ account }: { account: AccountView }) {
   const { t } = useTranslation();
   const setAccount = useSite((s) => s.setAccount);
   const [adding, setAdding] = useState(false);
-  const [phoneNumber, setPhoneNumber] = useState('');
   const [removing, setRemoving] = useState<TrustedDeviceView | null>(null);
-  const add = useAction();
+  const [currentPassword, setCurrentPassword] = useState('');
   const remove = useAction();
-  const errorId = useFormErrorId();
-  const formError = resolveError(add.error, CODE_FIELDS, t);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void add.run(async () => {
-      setAccount(await site.addTrustedPhone({ phoneNumber }));
-      setPhoneNumber('');
-      setAdding(false);
-    });
-  }
 
   function confirmRemove() {
     if (!removing) return;
+    const deviceId = removing.id;
     void remove.run(async () => {
-      setAccount(await site.removeTrustedDevice({ deviceId: removing.id }));
+      setAccount(await site.removeTrustedDevice({ deviceId, currentPassword }));
       setRemoving(null);
+      setCurrentPassword('');
     });
   }
 
@@ -55,7 +43,7 @@ export function TrustedDevices({ account }: { account: AccountView }) {
                 type="button"
                 className="link-button"
                 aria-label={t('account.removeDevice', { name: device.name })}
-                onClick={() => (remove.setError(null), setRemoving(device))}
+                onClick={() => (remove.setError(null), setCurrentPassword(''), setRemoving(device))}
               >
                 {t('account.remove')}
               </button>
@@ -63,25 +51,13 @@ export function TrustedDevices({ account }: { account: AccountView }) {
           ))}
         </ul>
         {adding ? (
-          <form className="form form--inline" onSubmit={submit} noValidate>
-            <Field
-              name="phoneNumber"
-              label={t('account.phoneNumber')}
-              type="tel"
-              autoComplete="tel"
-              value={phoneNumber}
-              onValue={setPhoneNumber}
-              error={formError}
-              errorId={errorId}
-            />
-            <ErrorAlert id={errorId} error={formError} />
-            <div className="form__actions">
-              <button type="button" className="button" onClick={() => (add.setError(null), setAdding(false))}>
-                {t('common.cancel')}
-              </button>
-              <SubmitButton busy={add.busy}>{t('account.add')}</SubmitButton>
-            </div>
-          </form>
+          <AddTrustedPhone
+            onAdded={(updated) => {
+              setAccount(updated);
+              setAdding(false);
+            }}
+            onCancel={() => setAdding(false)}
+          />
         ) : (
           <button type="button" className="link-button" onClick={() => setAdding(true)}>
             {t('account.addPhone')}
@@ -94,6 +70,7 @@ export function TrustedDevices({ account }: { account: AccountView }) {
           confirmLabel={t('account.remove')}
           busy={remove.busy}
           error={remove.error ? errorMessage(remove.error) : null}
+          password={{ value: currentPassword, onValue: setCurrentPassword, invalid: remove.error?.code === 'CURRENT_PASSWORD_INCORRECT' }}
           onConfirm={confirmRemove}
           onCancel={() => setRemoving(null)}
         >

@@ -7,26 +7,40 @@ import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { Notice } from './form.js';
+import { RecoveryKeyBox } from './RecoveryKeyBox.js';
 
-/** Two-step verification on or off; turning it on shows the new recovery key once. */
+/**
+ * Two-step verification on or off. Either way the current password is asked for again (a
+ * session alone changes no security setting); turning it on shows the new recovery key once.
+ */
 export function TwoStepSetting({ account }: { account: AccountView }) {
   const { t } = useTranslation();
   const setAccount = useSite((s) => s.setAccount);
   const clearAppPasswords = useSite((s) => s.clearAppPasswords);
-  const [confirmingOff, setConfirmingOff] = useState(false);
+  const [changingTo, setChangingTo] = useState<'none' | 'two-step' | null>(null);
+  const [currentPassword, setCurrentPassword] = useState('');
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [revoked, setRevoked] = useState<number | null>(null);
   const { busy, error, setError, run } = useAction();
   const on = account.securityLevel !== 'none';
 
-  function change(level: 'none' | 'two-step') {
+  function ask(level: 'none' | 'two-step') {
+    setError(null);
+    setCurrentPassword('');
+    setChangingTo(level);
+  }
+
+  function change() {
+    if (!changingTo) return;
+    const level = changingTo;
     void run(async () => {
-      const result = await site.setSecurityLevel({ level });
+      const result = await site.setSecurityLevel({ level, currentPassword });
       setAccount(result.account);
       clearAppPasswords();
       setRecoveryKey(result.recoveryKey);
       setRevoked(level === 'none' ? result.revokedAppPasswords : null);
-      setConfirmingOff(false);
+      setChangingTo(null);
+      setCurrentPassword('');
     });
   }
 
@@ -38,44 +52,24 @@ export function TwoStepSetting({ account }: { account: AccountView }) {
       <h3 className="settings__label">{t('account.twoStep')}</h3>
       <div className="settings__value">
         <p>{status}</p>
-        {on ? (
-          <button type="button" className="link-button" onClick={() => (setError(null), setConfirmingOff(true))}>
-            {t('account.turnOffTwoStep')}
-          </button>
-        ) : (
-          <button type="button" className="link-button" onClick={() => change('two-step')}>
-            {t('account.turnOnTwoStep')}
-          </button>
-        )}
-        {error && !confirmingOff && (
-          <p role="alert" className="form-error">
-            {errorMessage(error)}
-          </p>
-        )}
+        <button type="button" className="link-button" onClick={() => ask(on ? 'none' : 'two-step')}>
+          {on ? t('account.turnOffTwoStep') : t('account.turnOnTwoStep')}
+        </button>
         {revoked !== null && <Notice>{t('account.twoStepTurnedOff', { revoked })}</Notice>}
-        {recoveryKey && (
-          <div className="once-box" role="status">
-            <p className="once-box__title">{t('account.recoveryKeyTitle')}</p>
-            <p className="once-box__secret" lang="en">
-              {recoveryKey}
-            </p>
-            <p>{t('account.recoveryKeyOnce')}</p>
-            <button type="button" className="button" onClick={() => setRecoveryKey(null)}>
-              {t('common.done')}
-            </button>
-          </div>
-        )}
+        {recoveryKey && <RecoveryKeyBox recoveryKey={recoveryKey} onDone={() => setRecoveryKey(null)} />}
       </div>
-      {confirmingOff && (
+      {changingTo && (
         <ConfirmDialog
-          title={t('account.turnOffTitle')}
-          confirmLabel={t('account.turnOff')}
+          title={changingTo === 'none' ? t('account.turnOffTitle') : t('account.turnOnTitle')}
+          confirmLabel={changingTo === 'none' ? t('account.turnOff') : t('account.turnOn')}
+          tone={changingTo === 'none' ? 'danger' : 'primary'}
           busy={busy}
           error={error ? errorMessage(error) : null}
-          onConfirm={() => change('none')}
-          onCancel={() => setConfirmingOff(false)}
+          password={{ value: currentPassword, onValue: setCurrentPassword, invalid: error?.code === 'CURRENT_PASSWORD_INCORRECT' }}
+          onConfirm={change}
+          onCancel={() => setChangingTo(null)}
         >
-          <p>{t('account.turnOffBody')}</p>
+          <p>{changingTo === 'none' ? t('account.turnOffBody') : t('account.turnOnBody')}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -49,12 +49,12 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
 
   function submitCode(event: FormEvent) {
     event.preventDefault();
-    void run(async () => signedIn((await site.verifyCode({ verificationId, code })).account));
+    void run(async () => signedIn(await site.verifyCode({ verificationId, code })));
   }
 
   function submitRecoveryKey(event: FormEvent) {
     event.preventDefault();
-    void run(async () => signedIn((await site.verifyRecoveryKey({ verificationId, recoveryKey })).account));
+    void run(async () => signedIn(await site.verifyRecoveryKey({ verificationId, recoveryKey })));
   }
 
   const sentDevice = challenge.devices.find((d) => d.id === sent?.deviceId);
