@@ -69,7 +69,7 @@ export function makeFakeProject(options: { installer?: ElectronInstaller; binary
 
   const electronDir = join(root, 'node_modules', 'electron');
   mkdirSync(electronDir, { recursive: true });
-  for (const file of ['package.json', 'index.js', 'cli.js', 'checksums.json']) copyFileSync(join(realElectronDir, file), join(electronDir, file));
+  for (const file of ['package.json', 'index.js', 'cli.js', 'checksums.json', 'abi_version']) copyFileSync(join(realElectronDir, file), join(electronDir, file));
   if (options.installer === 'real') {
     copyFileSync(join(realElectronDir, 'install.js'), join(electronDir, 'install.js'));
     // The real downloader and extractor, resolved from the real node_modules through these links.
