@@ -68,7 +68,7 @@ beforeAll(() => {
 
 describe.skipIf(process.platform === 'win32')('electron-builder --linux dir with the project’s configuration', () => {
   it('packs the main process, the preload and every page into app.asar, where the code looks for them', async () => {
-    const { listPackage } = (await import('@electron/asar')) as { listPackage(path: string, options: object): string[] };
+    const { listPackage } = (await import('@electron/asar')) as { listPackage: (path: string, options: object) => string[] };
     const files = new Set(listPackage(join(out, 'linux-unpacked', 'resources', 'app.asar'), {}).map((f) => f.replaceAll('\\', '/')));
     // main.ts: appRoot = join(__dirname, '..', '..') from dist/main/electron.cjs, i.e. resources/app.asar.
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { main: string };
@@ -128,7 +128,7 @@ describe.skipIf(process.platform === 'win32')('electron-builder --linux dir with
 describe('electron-builder.yml as electron-builder reads it', () => {
   // app-builder-lib's own loader (what electron-builder runs): no second YAML parser to disagree with it.
   const load = async () => {
-    const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, path: null, extra: null): Promise<Record<string, Record<string, unknown>>> };
+    const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig: (dir: string, path: null, extra: null) => Promise<Record<string, Record<string, unknown>>> };
     return getConfig(repoRoot, null, null);
   };
 
