@@ -1,39 +1,99 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI into dist/native/electron-<abi>/, from a staging
-// copy, so node_modules keeps the Node build that `npm test` and browser mode use.
-// Run by `npm start` and `npm run dist`; needs the network (Electron's headers or a prebuilt).
+// Builds better-sqlite3 for Electron into dist/native/<key>/better_sqlite3.node, from a staging
+// copy, so node_modules keeps the Node build that `npm test` and browser mode use. The key names
+// the platform, arch, Electron version and better-sqlite3 version, the same key the desktop app
+// looks for (main/electron/native-binding.ts): a build is reused only for exactly that target.
+// Run by `npm start` and `npm run dist`; needs the network once (a prebuilt binary, or Electron's
+// headers to compile against).
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-const abi = readFileSync(join(require.resolve('electron/package.json'), '..', 'abi_version'), 'utf8').trim();
-const target = join('dist', 'native', `electron-${abi}`, 'better_sqlite3.node');
+/** The project root: the folder above scripts/, whatever the current directory is. */
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
-export async function ensureElectronNative() {
-  if (existsSync(target)) return target;
-  const { rebuild } = await import('@electron/rebuild');
-  const staging = join('dist', 'native', 'staging');
-  rmSync(staging, { recursive: true, force: true });
-  const source = join(require.resolve('better-sqlite3/package.json'), '..');
-  const version = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')).version;
-  cpSync(source, join(staging, 'node_modules', 'better-sqlite3'), { recursive: true, filter: (path) => !path.includes(`${'better-sqlite3'}/build`) });
-  writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'twostep-native-staging', private: true, dependencies: { 'better-sqlite3': version } }));
-  console.log(`Building better-sqlite3 ${version} for Electron ${electronVersion} (ABI ${abi})…`);
-  await rebuild({ buildPath: staging, electronVersion, onlyModules: ['better-sqlite3'], force: true });
-  mkdirSync(join('dist', 'native', `electron-${abi}`), { recursive: true });
-  cpSync(join(staging, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), target);
-  rmSync(staging, { recursive: true, force: true });
-  return target;
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+export function nativeBuildKey({ platform, arch, electronVersion, betterSqlite3Version }) {
+  return `${platform}-${arch}-electron-${electronVersion}-better-sqlite3-${betterSqlite3Version}`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  ensureElectronNative().then(
-    (path) => console.log(`better-sqlite3 for Electron: ${path}`),
-    (error) => {
-      console.error(`Could not build better-sqlite3 for Electron: ${error.message}`);
-      process.exit(1);
-    },
+/** What a build for this project would target: the installed Electron and better-sqlite3. */
+export function nativeTarget({ root = projectRoot, platform = process.platform, arch = process.arch } = {}) {
+  const require = createRequire(join(root, 'package.json'));
+  const betterSqlite3Dir = dirname(require.resolve('better-sqlite3/package.json'));
+  return {
+    platform,
+    arch,
+    electronVersion: readJson(require.resolve('electron/package.json')).version,
+    betterSqlite3Version: readJson(join(betterSqlite3Dir, 'package.json')).version,
+    betterSqlite3Dir,
+  };
+}
+
+/** Where the build for a target lives (absolute). */
+export function nativeBuildPath(target, root = projectRoot) {
+  return join(resolve(root), 'dist', 'native', nativeBuildKey(target), 'better_sqlite3.node');
+}
+
+async function loadRebuild(root) {
+  // Resolved from the project, like every other dependency of this script.
+  const entry = createRequire(join(root, 'package.json')).resolve('@electron/rebuild');
+  return (await import(pathToFileURL(entry).href)).rebuild;
+}
+
+/**
+ * Builds better-sqlite3 for Electron once per target and returns the binary's absolute path.
+ * `rebuild` is @electron/rebuild's function unless a test passes its own.
+ */
+export async function ensureElectronNative({ root = projectRoot, platform, arch, rebuild, log = console.log } = {}) {
+  root = resolve(root);
+  const target = nativeTarget({ root, platform, arch });
+  const binary = nativeBuildPath(target, root);
+  if (existsSync(binary)) return binary;
+
+  // @electron/rebuild wants an absolute buildPath (it throws before doing anything otherwise).
+  const staging = join(root, 'dist', 'native', `staging-${nativeBuildKey(target)}`);
+  rmSync(staging, { recursive: true, force: true });
+  const stagedModule = join(staging, 'node_modules', 'better-sqlite3');
+  // The Node build (build/) stays behind: @electron/rebuild must not mistake it for its own output.
+  const nodeBuild = join(target.betterSqlite3Dir, 'build');
+  cpSync(target.betterSqlite3Dir, stagedModule, { recursive: true, filter: (path) => path !== nodeBuild && !path.startsWith(nodeBuild + sep) });
+  writeFileSync(
+    join(staging, 'package.json'),
+    JSON.stringify({ name: 'twostep-native-staging', private: true, dependencies: { 'better-sqlite3': target.betterSqlite3Version } }),
   );
+  log(
+    `Building better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} (${target.platform}-${target.arch}): ` +
+      'a prebuilt binary is downloaded, or it is compiled against Electron’s headers (once; up to a few minutes)…',
+  );
+  try {
+    await (rebuild ?? (await loadRebuild(root)))({
+      buildPath: staging,
+      electronVersion: target.electronVersion,
+      platform: target.platform,
+      arch: target.arch,
+      onlyModules: ['better-sqlite3'],
+      force: true,
+    });
+    const built = join(stagedModule, 'build', 'Release', 'better_sqlite3.node');
+    if (!existsSync(built)) throw new Error(`@electron/rebuild finished but wrote no ${built}`);
+    mkdirSync(dirname(binary), { recursive: true });
+    cpSync(built, binary);
+    const { platform: p, arch: a, electronVersion, betterSqlite3Version } = target;
+    const stamp = { platform: p, arch: a, electronVersion, betterSqlite3Version, builtAt: new Date().toISOString() };
+    writeFileSync(join(dirname(binary), 'build.json'), `${JSON.stringify(stamp, null, 2)}\n`);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  log(`better-sqlite3 for Electron: ${binary}`);
+  return binary;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureElectronNative().catch((error) => {
+    console.error(`Could not build better-sqlite3 for Electron: ${error.message}`);
+    process.exit(1);
+  });
 }

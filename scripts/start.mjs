@@ -1,46 +1,53 @@
 #!/usr/bin/env node
-// `npm start`: builds and launches the desktop app. Where Electron cannot run — its binary
-// missing and not downloadable, or better-sqlite3 not buildable for it — says so in one
-// paragraph and starts browser mode instead, with the same arguments.
+// `npm start`: builds and launches the desktop app: the Electron binary (downloaded on a first
+// run), better-sqlite3 built for that Electron (once), then Electron itself. Where any step
+// fails, says which and why in one paragraph and starts browser mode instead, with the same
+// arguments. TWOSTEP_SKIP_BUILD=1 skips the build (dist/ is already built).
 import { spawn, spawnSync } from 'node:child_process';
-import { ensureElectronNative } from './electron-native.mjs';
+import { constants } from 'node:os';
+import { join } from 'node:path';
+import { resolveElectronBinary } from './electron-binary.mjs';
+import { launchElectron } from './electron-launch.mjs';
+import { ensureElectronNative, nativeTarget, projectRoot } from './electron-native.mjs';
 
 const args = process.argv.slice(2);
-const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
 
-function electronBinary() {
-  // Requiring 'electron' returns its binary's path, downloading it on first use (which needs
-  // the network, and Node >= 22.12 for Electron 45's downloader).
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8', timeout: 300_000 });
-  if (probe.status === 0 && probe.stdout) return { path: probe.stdout };
-  const lines = (probe.stderr || probe.error?.message || 'unknown error').split('\n').map((l) => l.trim()).filter(Boolean);
-  const error = lines.find((l) => /^\w*Error:/.test(l)) ?? lines.at(-1);
-  return { error: error.replace(/^\w*Error:\s*/, '') };
+if (!process.env.TWOSTEP_SKIP_BUILD) {
+  const built = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build.mjs')], { cwd: projectRoot, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
-function fallBackToBrowserMode(why) {
+function fallBackToBrowserMode(cause) {
   console.log(
-    `\nTwoStep cannot start the desktop app here: ${why} ` +
-      'The Electron binary is downloaded on first launch, which needs a connection to the ' +
-      'internet and Node.js 22.12 or newer (this is ' + process.version + '). ' +
+    `\nTwoStep cannot start the desktop app here: ${cause}\n` +
       'Starting browser mode instead: the same product in your default browser (`npm run web`).\n',
   );
-  const child = spawn(process.execPath, ['dist/main/browser-mode.mjs', ...args], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', 'main', 'browser-mode.mjs'), ...args], { cwd: projectRoot, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('error', (error) => {
+    console.error(`Browser mode could not be started either: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 1)));
 }
 
-const binary = electronBinary();
-if (!binary.path) {
-  fallBackToBrowserMode(`the Electron binary is not available (${binary.error}).`);
-} else {
+async function start() {
+  const binary = await resolveElectronBinary({ root: projectRoot });
+  if (!binary.path) return fallBackToBrowserMode(binary.cause);
   try {
-    await ensureElectronNative();
-    const child = spawn(binary.path, ['.', ...args], { stdio: 'inherit' });
-    for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-    child.on('exit', (code) => process.exit(code ?? 0));
+    await ensureElectronNative({ root: projectRoot });
   } catch (error) {
-    fallBackToBrowserMode(`better-sqlite3 could not be built for Electron (${error.message}).`);
+    const { electronVersion } = nativeTarget({ root: projectRoot });
+    const detail = String(error?.message ?? error).split('\n').find((line) => line.trim()) ?? 'unknown error';
+    return fallBackToBrowserMode(
+      `better-sqlite3 could not be built for Electron ${electronVersion} (${detail}). ` +
+        'It needs the internet once (a prebuilt binary, or Electron’s headers and a C++ toolchain: python3, make, g++; ' +
+        'on Windows, Visual Studio’s C++ build tools). Run `node scripts/electron-native.mjs` to retry it alone.',
+    );
   }
+  const outcome = await launchElectron(binary.path, args, { root: projectRoot });
+  if ('cause' in outcome) return fallBackToBrowserMode(outcome.cause);
+  process.exit(outcome.exitCode);
 }
+
+await start();

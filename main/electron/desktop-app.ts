@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { appContract } from '../../preload/contract/app-contract.js';
 import { IPC_CHANNELS } from '../../preload/contract/bridge.js';
@@ -9,10 +9,11 @@ import { appProtocolHandler } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
 import { vettedOpenExternal } from './external-links.js';
 import { ownWindowsOnly, registerContract } from './ipc-bridge.js';
-import { electronNativeBinding } from './native-binding.js';
+import { chooseNativeBinding } from './native-binding.js';
 import { denyAllPermissions } from './permissions.js';
-import { APP_SCHEME, APP_ORIGIN, type WindowKind } from './window-catalog.js';
-import { createAppWindow } from './window-factory.js';
+import { currentNativeTarget, prepareUserDataDir, SANDBOX_REFUSAL, sandboxSwitchedOff } from './startup-checks.js';
+import { APP_SCHEME, type WindowKind } from './window-catalog.js';
+import { createAppWindow, isOwnPage } from './window-factory.js';
 
 export interface DesktopPaths {
   /** The project (or the packaged app) root: holds dist/. */
@@ -37,19 +38,22 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
  */
 export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp | null> {
   // Tests (and anyone who wants a separate store) can point the app elsewhere.
-  if (process.env.TWOSTEP_USER_DATA) app.setPath('userData', process.env.TWOSTEP_USER_DATA);
+  if (process.env.TWOSTEP_USER_DATA) app.setPath('userData', prepareUserDataDir(process.env.TWOSTEP_USER_DATA));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
   await app.whenReady();
+  // Checked after 'ready': on Linux an error box shown earlier only reaches stderr.
+  if (sandboxSwitchedOff(app.commandLine)) return refuseToStart('TwoStep needs its sandbox', SANDBOX_REFUSAL);
+  const native = chooseNativeBinding({ appRoot: paths.appRoot, resourcesPath: process.resourcesPath, isPackaged: app.isPackaged }, currentNativeTarget());
+  if ('missing' in native) {
+    return refuseToStart('TwoStep cannot open its store', `The SQLite library built for this Electron is missing:\n${native.missing}\n\n${native.fix}`);
+  }
 
   const staticRoot = join(paths.appRoot, 'dist', 'renderer');
   const preloadPath = join(paths.appRoot, 'dist', 'preload', 'index.cjs');
-  const service = await IdentityService.open({
-    path: join(app.getPath('userData'), 'twostep.sqlite'),
-    nativeBinding: electronNativeBinding(paths.appRoot, process.resourcesPath, process.versions.modules),
-  });
+  const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found });
   const lang = app.getLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
   const site = await startAccountSite({ service, staticRoot, port: 0, lang });
 
@@ -95,8 +99,8 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   // Belt and braces for any web contents at all (devtools aside): no navigation away, no popups.
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (navigation, url) => {
-      if (!url.startsWith(`${APP_ORIGIN}/`)) navigation.preventDefault();
+    contents.on('will-navigate', (navigation) => {
+      if (!isOwnPage(navigation.url)) navigation.preventDefault();
     });
   });
 
@@ -133,4 +137,15 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
       app.quit();
     },
   };
+}
+
+/**
+ * Says why the app cannot start, in a dialog (a user who launched it from a menu sees no
+ * terminal) and on stderr (npm start reads it), and exits with a failure.
+ */
+function refuseToStart(title: string, message: string): null {
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+  return null;
 }

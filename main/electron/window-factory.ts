@@ -51,17 +51,23 @@ export function createAppWindow(kind: WindowKind, deps: WindowFactoryDeps): Brow
   return window;
 }
 
+/** Whether a URL is one of the app's own pages (app://twostep/...). */
+export function isOwnPage(url: string): boolean {
+  return url.startsWith(`${APP_ORIGIN}/`);
+}
+
 /**
  * A window shows only its own page: navigation away is cancelled, new windows are denied
  * (main opens windows and external links itself), and no webview can be attached.
  */
 export function lockNavigation(window: BrowserWindowType): void {
   const contents = window.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  // The URL comes from the event itself: Electron deprecates the positional url argument.
+  contents.on('will-navigate', (event) => {
+    if (!isOwnPage(event.url)) event.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    if (!isOwnPage(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -1,12 +1,16 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, Hono } from 'hono';
-import { relative } from 'node:path';
+import { resolve } from 'node:path';
 import { IdentityError } from '../identity/identity-error.js';
 import { Pages, type Lang } from './pages.js';
 
 /**
  * Serves the built pages: hashed assets (cacheable forever: their names change with their
  * content) and HTML pages (never cached). serveStatic refuses paths that climb out of the root.
+ *
+ * The root is absolute, never relative to the current directory: a packaged app started from a
+ * desktop menu runs with cwd = $HOME, and a relative root to /opt/TwoStep/resources/app.asar/...
+ * then climbs with `..`, which Electron's asar layer does not follow.
  */
 export function mountPages(
   app: Hono,
@@ -15,13 +19,16 @@ export function mountPages(
   routes: Record<string, string>,
   fallback?: { page: string; knows: (path: string) => boolean },
 ): void {
-  const pages = new Pages(staticRoot, lang);
+  const root = resolve(staticRoot);
+  const pages = new Pages(root, lang);
   app.use(
     '/assets/*',
-    serveStatic({
-      root: relative(process.cwd(), staticRoot) || '.',
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
+    // Set on the way out: serveStatic's onFound runs after the response is made, too late for a header.
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+    serveStatic({ root }),
   );
   app.get('/api/*', () => {
     throw new IdentityError('NOT_FOUND');

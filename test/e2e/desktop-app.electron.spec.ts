@@ -17,13 +17,16 @@ function installedElectronBinary(): string | null {
 
 const binary = installedElectronBinary();
 
+// CI sets TWOSTEP_REQUIRE_ELECTRON where it has downloaded the binary: there a missing binary is a failure, not a skip.
+if (binary === null && process.env.TWOSTEP_REQUIRE_ELECTRON) throw new Error('TWOSTEP_REQUIRE_ELECTRON is set but the Electron binary is not installed (node node_modules/electron/install.js downloads it).');
 test.skip(binary === null, 'The Electron binary is not installed on this machine (it is downloaded on first launch, which needs the internet): this test runs the desktop app only where the Electron binary exists. Browser mode covers the same flow here.');
 
 test('the seed flow in the desktop app, with Create opening the default browser', async ({ browser }) => {
   const { ensureElectronNative } = await import('../../scripts/electron-native.mjs');
   await ensureElectronNative();
   const userData = mkdtempSync(join(tmpdir(), 'twostep-electron-e2e-'));
-  const app = await electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, TWOSTEP_USER_DATA: userData } });
+  // chromiumSandbox: Playwright adds --no-sandbox on Linux otherwise, and TwoStep refuses to run unsandboxed.
+  const app = await electron.launch({ executablePath: binary!, args: ['.'], chromiumSandbox: true, env: { ...process.env, TWOSTEP_USER_DATA: userData } });
   try {
     // The default browser is Playwright's own Chromium here: record where Create sends it.
     await app.evaluate(({ shell }) => {

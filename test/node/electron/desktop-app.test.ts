@@ -4,6 +4,7 @@ import { IPC_CHANNELS } from '../../../preload/contract/bridge.js';
 import type { Result } from '../../../preload/contract/error-codes.js';
 import type { DesktopApp } from '../../../main/electron/desktop-app.js';
 import { WINDOW_KINDS } from '../../../main/electron/window-catalog.js';
+import { makeAppRoot } from './app-root.js';
 import { fakeElectron, FakeBrowserWindow, type FakeWebContents } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).fakeElectron);
@@ -12,7 +13,7 @@ let desktop: DesktopApp;
 
 beforeAll(async () => {
   const { startDesktopApp } = await import('../../../main/electron/desktop-app.js');
-  desktop = (await startDesktopApp({ appRoot: process.cwd() }))!;
+  desktop = (await startDesktopApp({ appRoot: makeAppRoot() }))!;
   for (const kind of WINDOW_KINDS) desktop.open(kind);
 });
 
@@ -56,18 +57,33 @@ describe('the desktop app booted with Electron mocked', () => {
     expect((session.permissionCheckHandler as () => boolean)()).toBe(false);
   });
 
-  it('cancels navigation to another origin and denies window.open', () => {
+  // Electron 45 passes the URL on the event (details.url); the positional url is deprecated.
+  const navigation = (url: string) => ({ url, preventDefault: vi.fn() });
+
+  it('cancels navigation and redirects to another origin and denies window.open', () => {
     const contents = windowOf('messages').webContents;
-    const away = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', away, 'https://evil.example/');
-    expect(away.preventDefault).toHaveBeenCalledTimes(1);
-    const fileUrl = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', fileUrl, 'file:///etc/passwd');
-    expect(fileUrl.preventDefault).toHaveBeenCalledTimes(1);
-    const own = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', own, 'app://twostep/messages/index.html');
-    expect(own.preventDefault).not.toHaveBeenCalled();
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const away = navigation('https://evil.example/');
+      contents.emit(event, away);
+      expect(away.preventDefault).toHaveBeenCalled();
+      const fileUrl = navigation('file:///etc/passwd');
+      contents.emit(event, fileUrl);
+      expect(fileUrl.preventDefault).toHaveBeenCalled();
+      const own = navigation('app://twostep/messages/index.html');
+      contents.emit(event, own);
+      expect(own.preventDefault).not.toHaveBeenCalled();
+    }
     expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('judges a navigation by event.url, not by the deprecated positional url', () => {
+    const contents = windowOf('messages').webContents;
+    const away = navigation('https://evil.example/');
+    contents.emit('will-navigate', away, 'app://twostep/messages/index.html');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const own = navigation('app://twostep/messages/index.html');
+    contents.emit('will-redirect', own, 'https://evil.example/');
+    expect(own.preventDefault).not.toHaveBeenCalled();
   });
 
   it('refuses an IPC call from an unknown sender, and from a sub-frame or another page of a known window', async () => {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
@@ -47,16 +48,35 @@ export class FakeBrowserWindow extends EventEmitter {
 
 const appEvents = new EventEmitter();
 export const userData = mkdtempSync(join(tmpdir(), 'twostep-electron-'));
+const paths = new Map<string, string>([['userData', userData]]);
+
+// Electron's main process has process.versions.electron; the app keys its native build by it.
+const electronManifest = createRequire(import.meta.url).resolve('electron/package.json');
+Object.defineProperty(process.versions, 'electron', {
+  value: (JSON.parse(readFileSync(electronManifest, 'utf8')) as { version: string }).version,
+  configurable: true,
+});
+
+/** The switches the app was started with (app.commandLine); tests set them. */
+export const commandLineSwitches = new Set<string>();
 
 export const fakeElectron = {
   app: Object.assign(appEvents, {
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
-    getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
+    getPath: (name: string) => paths.get(name) ?? tmpdir(),
     getLocale: () => 'en-US',
-    setPath: vi.fn(),
+    // As Electron documents app.setPath: a folder that does not exist is an error.
+    setPath: vi.fn((name: string, path: string) => {
+      if (!existsSync(path)) throw new Error(`Failed to set path: ${path} does not exist`);
+      paths.set(name, path);
+    }),
     quit: vi.fn(),
+    exit: vi.fn(),
+    isPackaged: false,
+    commandLine: { hasSwitch: (name: string) => commandLineSwitches.has(name) },
   }),
+  dialog: { showErrorBox: vi.fn() },
   BrowserWindow: FakeBrowserWindow,
   ipcMain: {
     handlers: new Map<string, (...args: unknown[]) => unknown>(),
