@@ -118,7 +118,7 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
   const account = ctx.repos.accounts.get(verification.account_id);
   const allowedAt = nextCodeAllowedAt(ctx, verification, tx.now);
   if (allowedAt !== null) {
-    tx.log({ appleId: account.apple_id, source: sourceName(target), event: 'code-refused', outcome: 'failure', detail: { reason: 'too-many-sent' } });
+    tx.log({ appleId: account.apple_id, source: maskDeviceName(target), event: 'code-refused', outcome: 'failure', detail: { reason: 'too-many-sent' } });
     throw tx.refuse(new IdentityError('CODE_RATE_LIMITED', { seconds: Math.ceil((allowedAt - tx.now) / 1000), at: allowedAt }));
   }
   const codeLength = codeLengthFor(account.security_level);
@@ -129,7 +129,7 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
   ctx.repos.codeSends.record(account.id, tx.now);
   tx.log({
     appleId: account.apple_id,
-    source: sourceName(target),
+    source: maskDeviceName(target),
     event: 'code-sent',
     outcome: 'info',
     detail: { via: target.kind === 'iphone' ? 'find-my-iphone' : 'sms', for: verification.purpose },
@@ -148,10 +148,6 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
   ctx.inbox.add(notification, verification.id);
   tx.emit({ type: 'code-delivered', notification });
   return { deviceId: target.deviceId, deviceName: maskDeviceName(target), codeLength, expiresAt };
-}
-
-function sourceName(target: CodeTarget): string {
-  return target.kind === 'iphone' ? target.name : maskDeviceName(target);
 }
 
 /**
