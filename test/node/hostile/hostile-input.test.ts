@@ -408,6 +408,8 @@ describe('hostile HTTP requests to the contract routes', () => {
             case 'verb': {
               answer = await request(app, host, path, { method: a.verb, body: invalidBody(contract, method), headers: session });
               expected = { code: 'METHOD_NOT_ALLOWED', messageKey: 'errors.METHOD_NOT_ALLOWED' };
+              // RFC 9110 §15.5.6: a 405 says what is allowed.
+              if (answer.status === 405) expect(answer.headers.get('allow')).toBe('POST');
               if (a.verb === 'HEAD') {
                 expect(answer.status).toBe(405);
                 answer = { ...answer, json: { ok: false, error: expected }, text: '' };
@@ -625,7 +627,7 @@ describe('hostile requests to the pages, assets, event streams and unknown paths
             else if (answer.contentType.startsWith('text/html')) {
               // A page: the account site answers an address it does not have with its page and 404.
               // As the server sees it: dot segments resolved by the URL parser; percent-escapes may be decoded.
-              const pathname = new URL(path, `http://${host}`).pathname;
+              const pathname = new URL(`http://${host}${path}`).pathname;
               const known = server === 'site' ? isSitePath(pathname) : pathname in APP_PAGES;
               if (pathname.includes('%')) expect([200, 404]).toContain(answer.status);
               else if (known) expect(answer.status).toBe(200);
