@@ -35,11 +35,14 @@ export function ControlApp() {
   );
 }
 
-/** Why the control center shows nothing: TwoStep could not be reached. */
-export function LoadError() {
+/**
+ * Why the control center shows nothing: TwoStep could not be reached. A page that says so about
+ * the launch key itself already (the stage) leaves that case out (`launchKeySaid`).
+ */
+export function LoadError({ launchKeySaid = false }: { launchKeySaid?: boolean }) {
   const { t } = useTranslation();
   const loadError = useControl((s) => s.loadError);
-  if (!loadError) return null;
+  if (!loadError || (launchKeySaid && loadError.code === 'LAUNCH_KEY_REQUIRED')) return null;
   return (
     <p role="alert" className="form-error layout__error">
       {t('control.loadError', { message: errorMessage(loadError) })}

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../i18n/index.js';
-import { LaunchKeyNotice } from '../shared/LaunchKeyNotice.js';
 import { connectPresenter } from '../shared/presenter.js';
 import '../shared/base.css';
 import './control.css';
@@ -13,7 +12,6 @@ connectPresenter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <LaunchKeyNotice />
     <ControlApp />
   </StrictMode>,
 );

@@ -50,16 +50,20 @@ const BUBBLE_GAP = 14;
 const MARGIN = 8;
 
 /**
- * Where the bubble goes: beside the window (the Dock, the iPhone) its target is in — right, then
- * left, then above, then below — so it never covers what comes next in that window; level with
- * the target, kept on screen.
+ * Where the bubble goes: beside the window (the Dock, the iPhone) its target is in — on the side
+ * with more room (the desktop's side, for the iPhone), then the other, then above, then below —
+ * so it never covers what comes next in that window; level with the target, kept on screen.
  */
 function placeBubble(target: Target, width: number, height: number): { left: number; top: number; side: 'right' | 'left' | 'above' | 'below' } {
   const { around } = target;
   const level = Math.min(Math.max(MARGIN + 24, target.top + target.height / 2 - height / 2), window.innerHeight - height - MARGIN);
   const centred = Math.min(Math.max(MARGIN, target.left + target.width / 2 - width / 2), window.innerWidth - width - MARGIN);
-  if (around.left + around.width + BUBBLE_GAP + width + MARGIN <= window.innerWidth) return { left: around.left + around.width + BUBBLE_GAP, top: level, side: 'right' };
-  if (around.left - BUBBLE_GAP - width >= MARGIN) return { left: around.left - BUBBLE_GAP - width, top: level, side: 'left' };
+  const right = { left: around.left + around.width + BUBBLE_GAP, top: level, side: 'right' as const, fits: around.left + around.width + BUBBLE_GAP + width + MARGIN <= window.innerWidth };
+  const left = { left: around.left - BUBBLE_GAP - width, top: level, side: 'left' as const, fits: around.left - BUBBLE_GAP - width >= MARGIN };
+  const roomRight = window.innerWidth - (around.left + around.width);
+  for (const choice of roomRight >= around.left ? [right, left] : [left, right]) {
+    if (choice.fits) return { left: choice.left, top: choice.top, side: choice.side };
+  }
   if (around.top - BUBBLE_GAP - height >= MARGIN + 24) return { left: centred, top: around.top - BUBBLE_GAP - height, side: 'above' };
   return { left: centred, top: Math.min(around.top + around.height + BUBBLE_GAP, window.innerHeight - height - MARGIN), side: 'below' };
 }

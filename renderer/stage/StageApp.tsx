@@ -84,7 +84,7 @@ function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud' |
         </aside>
         {/* Collapsed, it stays mounted (hidden): the tour still follows the activity log. */}
         <aside id={panelId} className="control-panel" aria-label={t('control.title')} hidden={!panelOpen}>
-          <LoadError />
+          <LoadError launchKeySaid />
           <ControlSections layout="panel" presenterTools={<StageTools />} />
         </aside>
       </div>

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test } from './fixtures.js';
-import { DEMO, openIPhone, readCodeFromIPhone } from './helpers.js';
+import { accountSiteTab, appTab, DEMO, openIPhone, readCodeFromIPhone } from './helpers.js';
 
 /**
  * The seed's flow with the keyboard alone: Tab and Shift+Tab to move, Enter and Space to
@@ -54,8 +54,8 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
   await page.goto(twostep.appUrl(`/control?lang=${lang}`));
   await tabTo(page, button(page, lang, 'control.windows.messages'));
   await expectVisibleFocus(page, 'the control center');
-  const [messages] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
-  await messages.waitForLoadState();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+  const messages = await appTab(popup, '/messages');
 
   // 1-2. The Apple ID and its normal password, Return to sign in.
   const appleIdField = messages.getByLabel(t(lang, 'clientApps.appleId'), { exact: true });
@@ -85,9 +85,8 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
   await messages.keyboard.press('Enter');
   await expect(sheet).toBeVisible();
   await tabTo(messages, button(sheet, lang, 'clientApps.create'));
-  const [site] = await Promise.all([messages.waitForEvent('popup'), messages.keyboard.press('Enter')]);
-  await site.waitForLoadState();
-  expect(new URL(site.url()).origin).toBe(twostep.origin);
+  const [popup2] = await Promise.all([messages.waitForEvent('popup'), messages.keyboard.press('Enter')]);
+  const site = await accountSiteTab(popup2, twostep);
 
   // 5. My Apple ID: sign in, choose the iPhone with the arrow keys, type the code it shows.
   await expect(site.getByRole('heading', { level: 1, name: t(lang, 'signIn.title') })).toBeFocused();
@@ -145,7 +144,8 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
   await site.bringToFront();
   await tabTo(site, button(site, lang, 'common.done'));
   await site.keyboard.press('Enter');
-  await expect(site.getByRole('heading', { level: 1, name: t(lang, 'account.title') })).toBeFocused();
+  // Done leads to Password and Security, where View History is.
+  await expect(site.getByRole('heading', { level: 1, name: t(lang, 'account.security') })).toBeFocused();
   await tabTo(site, site.getByRole('link', { name: t(lang, 'account.viewHistory') }));
   await expectVisibleFocus(site, 'the View History link');
   await site.keyboard.press('Enter');
@@ -241,10 +241,10 @@ test("the control center's scenarios and dialogs with the keyboard alone", async
   // The guided tour: started, moved on and ended with the keyboard.
   await tabTo(page, button(page, lang, 'tour.start'));
   await page.keyboard.press('Enter');
-  await expect(page.getByText(t(lang, 'tour.progress', { n: 1, total: 9 }))).toBeVisible();
+  await expect(page.getByText(t(lang, 'tour.progress', { n: 1, total: 10 }))).toBeVisible();
   await expect(button(page, lang, 'tour.next')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByText(t(lang, 'tour.progress', { n: 2, total: 9 }))).toBeVisible();
+  await expect(page.getByText(t(lang, 'tour.progress', { n: 2, total: 10 }))).toBeVisible();
   await tabTo(page, button(page, lang, 'tour.end'));
   await expectVisibleFocus(page, 'End Tour');
   await page.keyboard.press('Space');

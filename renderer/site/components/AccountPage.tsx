@@ -19,7 +19,7 @@ export function AccountPage() {
   if (!account) return null;
   return (
     <Card title={t('account.title')} wide>
-      <AccountHead />
+      <AccountHead withDetails={false} />
       <div className="manage">
         <ManageNav />
         <div className="manage__content">
@@ -55,18 +55,25 @@ export function AccountPage() {
   );
 }
 
-/** The account's name and Apple ID, and Sign Out: at the top of every Manage page. */
-export function AccountHead() {
+/**
+ * Sign Out at the top of every Manage page, beside the account's name and Apple ID — but on the
+ * page that lists them anyway (`withDetails={false}`).
+ */
+export function AccountHead({ withDetails = true }: { withDetails?: boolean }) {
   const { t } = useTranslation();
   const account = useSite((s) => s.account);
   const signOut = useSite((s) => s.signOut);
   if (!account) return null;
   return (
     <div className="account-head">
-      <div>
-        <p className="account-head__name">{displayName(t, account)}</p>
-        <p className="account-head__id">{account.appleId}</p>
-      </div>
+      {withDetails ? (
+        <div>
+          <p className="account-head__name">{displayName(t, account)}</p>
+          <p className="account-head__id">{account.appleId}</p>
+        </div>
+      ) : (
+        <span />
+      )}
       <button type="button" className="button" onClick={() => void signOut()}>
         {t('account.signOut')}
       </button>
