@@ -3,7 +3,8 @@ import type { CodeSent, PasswordChanged, PhoneVerification, SecurityChanged, Ses
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import type { AccountView, AppPasswordView, NewAppPassword } from './models.js';
-import { presenterInputs, type SitePresenterView } from './presenter.js';
+import { presenterInputs } from './presenter-inputs.js';
+import type { SitePresenterView } from './presenter.js';
 
 const none = z.strictObject({});
 

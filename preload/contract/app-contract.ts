@@ -3,7 +3,8 @@ import type { CodeSent, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
-import { presenterInputs, type PresenterState } from './presenter.js';
+import { presenterInputs } from './presenter-inputs.js';
+import type { PresenterState } from './presenter.js';
 import { labelSchema, localeSchema } from './schemas.js';
 
 const none = z.strictObject({});

@@ -1,11 +1,9 @@
-import { z } from 'zod';
-
 /**
  * The presenter's side of a running TwoStep: what every page of both origins follows (the
  * language, where the guided tour is, a Reset & restart) and the presenter's clock. Plain data
  * and schemas: main keeps the state, the pages show it. None of it is a secret: no code, no
  * password, no session ever travels here, which is why the account site may read it without
- * signing in.
+ * signing in. Plain data (no zod: every page loads it); the schemas are in presenter-inputs.ts.
  */
 
 export const LANGUAGES = ['en', 'ja'] as const;
@@ -31,21 +29,13 @@ export const TOUR_STEP_IDS = [
 export type TourStepId = (typeof TOUR_STEP_IDS)[number];
 
 /** Where the tour is, as the page that runs it tells main (null: no tour running). */
-export const tourBeaconSchema = z.strictObject({
-  step: z.enum(TOUR_STEP_IDS, { error: 'errors.INVALID_INPUT' }),
-  completed: z.boolean({ error: 'errors.INVALID_INPUT' }),
-});
-export type TourBeacon = z.output<typeof tourBeaconSchema>;
+export interface TourBeacon {
+  step: TourStepId;
+  completed: boolean;
+}
 
 /** The most the presenter clock may run ahead: a day covers every code and lock a demo shows. */
 export const MAX_CLOCK_SKIP_MS = 24 * 60 * 60_000;
-
-export const presenterInputs = {
-  setLanguage: z.strictObject({ lang: z.enum(LANGUAGES, { error: 'errors.INVALID_INPUT' }) }),
-  setTour: z.strictObject({ tour: tourBeaconSchema.nullable() }),
-  /** "Skip 10 minutes": a code's whole life, so it can be shown expiring. */
-  skipClock: z.strictObject({ minutes: z.number({ error: 'errors.INVALID_INPUT' }).int().min(1).max(60) }),
-};
 
 export interface PresenterState {
   lang: PresenterLanguage;
