@@ -250,3 +250,63 @@ test("the control center's scenarios and dialogs with the keyboard alone", async
   await page.keyboard.press('Space');
   await expect(button(page, lang, 'tour.start')).toBeFocused();
 });
+
+test('the stage with the keyboard alone: the Dock, a window, its sheet, the tour’s coach mark, the control center folded and unfolded', async ({ twostep, page }) => {
+  const lang: Lang = 'en';
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(twostep.appUrl(`/stage?lang=${lang}`));
+  const dockMessages = page.getByRole('navigation', { name: t(lang, 'stage.dock') }).getByRole('button', { name: t(lang, 'clientApps.messages.name'), exact: true });
+
+  // The tour, started from the panel; its coach mark's Next and Back answer the keyboard too.
+  const panel = page.getByRole('complementary', { name: t(lang, 'control.title') });
+  await tabTo(page, button(panel, lang, 'tour.start'));
+  await page.keyboard.press('Enter');
+  const coach = page.locator('section.coach');
+  await expect(coach).toContainText(t(lang, 'tour.progress', { n: 1, total: 10 }));
+  await tabTo(page, button(coach, lang, 'tour.next'), { back: true, max: 80 });
+  await expectVisibleFocus(page, "the coach mark's Next");
+  await page.keyboard.press('Enter');
+  await expect(coach).toContainText(t(lang, 'tour.progress', { n: 2, total: 10 }));
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(coach).toContainText(t(lang, 'tour.progress', { n: 1, total: 10 }));
+
+  // Enter on Messages in the Dock: the window opens with the keyboard in its first field.
+  await tabTo(page, dockMessages, { max: 80 });
+  await expectVisibleFocus(page, 'Messages in the Dock');
+  await page.keyboard.press('Enter');
+  const messages = page.getByRole('region', { name: t(lang, 'clientApps.messages.name'), exact: true });
+  await expect(messages.getByLabel(t(lang, 'clientApps.appleId'), { exact: true })).toBeFocused();
+  await page.keyboard.type(DEMO.appleId);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO.password);
+  await page.keyboard.press('Enter');
+  const sheet = page.getByRole('alertdialog', { name: t(lang, 'clientApps.sheet.title') });
+  await expect(button(sheet, lang, 'clientApps.create')).toBeFocused();
+  for (const key of ['Tab', 'Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    await expectFocusInside(sheet);
+  }
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(messages.getByLabel(t(lang, 'clientApps.password'), { exact: true })).toBeFocused();
+
+  // The red button closes the window; the Dock brings it back as it was.
+  await tabTo(page, messages.getByRole('button', { name: t(lang, 'stage.closeWindow', { window: t(lang, 'clientApps.messages.name') }) }), { back: true });
+  await expectVisibleFocus(page, "Messages' close button");
+  await page.keyboard.press('Enter');
+  await expect(messages).toBeHidden();
+  await tabTo(page, dockMessages, { max: 80 });
+  await page.keyboard.press('Enter');
+  await expect(messages.getByLabel(t(lang, 'clientApps.appleId'), { exact: true })).toHaveValue(DEMO.appleId);
+
+  // The control center folds away and back from the menu bar.
+  const toggle = page.getByRole('banner').getByRole('button', { name: t(lang, 'stage.controlCenter'), exact: true });
+  await tabTo(page, toggle, { back: true, max: 80 });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Space');
+  await expect(panel).toBeVisible();
+});

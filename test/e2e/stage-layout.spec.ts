@@ -113,6 +113,33 @@ for (const size of [SVGA, FULL_HD]) {
   });
 }
 
+test('a window is dragged by its title bar, and keeps its size; it cannot be dragged off the desktop for good', async ({ twostep, page }) => {
+  await openStage(page, twostep, 'en');
+  await dockButton(page, 'en', 'messages').click();
+  const frame = page.locator('[data-window="messages"] .stage-window__scale');
+  const before = (await frame.boundingBox())!;
+  const title = page.locator('[data-window="messages"] .mac-titlebar__bar');
+  const grip = (await title.boundingBox())!;
+  await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(grip.x + grip.width / 2 + 200, grip.y + grip.height / 2 + 120, { steps: 5 });
+  await page.mouse.up();
+  const after = (await frame.boundingBox())!;
+  expect(after.x - before.x).toBeCloseTo(200, 0);
+  expect(after.y - before.y).toBeCloseTo(120, 0);
+  expect({ width: after.width, height: after.height }).toEqual({ width: before.width, height: before.height });
+
+  // Far off to the left and up: enough of it stays on the desktop to grab it again.
+  await page.mouse.move(after.x + 300, after.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(after.x - 3000, after.y - 3000, { steps: 5 });
+  await page.mouse.up();
+  const desktop = (await page.locator('.stage-desktop').boundingBox())!;
+  const parked = (await frame.boundingBox())!;
+  expect(parked.x + parked.width).toBeGreaterThanOrEqual(desktop.x + 80);
+  expect(parked.y).toBeGreaterThanOrEqual(desktop.y);
+});
+
 test("My Apple ID's history table, in Japanese at 800 px: every cell on one line, the table inside its card", async ({ twostep, page }) => {
   await page.setViewportSize(SVGA);
   await signInViaApi(page, twostep);
