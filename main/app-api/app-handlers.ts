@@ -1,6 +1,7 @@
 import type { AppContract, AppWindow } from '../../preload/contract/app-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
+import type { Presenter } from '../presenter/presenter.js';
 
 /** What differs between the desktop app and browser mode. */
 export interface Shell {
@@ -22,9 +23,10 @@ export function accountSiteUrl(origin: string, page: 'generate' | 'manage', labe
 
 /**
  * The handlers of the windows' contract, shared by both transports (IPC and HTTP), so the
- * desktop app and browser mode cannot drift apart.
+ * desktop app and browser mode cannot drift apart. `presenter` is this launch's presenter
+ * state; its clock must be the one the service was opened with.
  */
-export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<AppContract, unknown> {
+export function appHandlers(service: IdentityService, shell: Shell, presenter: Presenter): HandlersOf<AppContract, unknown> {
   return {
     info: () => ({ accountSiteOrigin: shell.accountSiteOrigin(), shell: shell.kind }),
     clientSignIn: (input) => service.signInClient(input),
@@ -36,11 +38,16 @@ export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<
       service.signOutClient(input);
       return {};
     },
-    openAccountSite: async ({ page, label, lang }) => {
+    openAccountSite: async ({ page, label, lang, reuseOpenTab }) => {
       const url = accountSiteUrl(shell.accountSiteOrigin(), page, label, lang);
-      if (!shell.openInBrowser) return { url, opened: false };
-      await shell.openInBrowser(url);
-      return { url, opened: true };
+      if (shell.openInBrowser) {
+        await shell.openInBrowser(url);
+        return { url, opened: true };
+      }
+      // Browser mode: a My Apple ID tab already open shows the page, rather than one more tab.
+      // (window.open cannot find it by name: the site's Cross-Origin-Opener-Policy cuts it off.)
+      const { pathname, search } = new URL(url);
+      return { url, opened: reuseOpenTab && presenter.navigateSiteTab(pathname + search) };
     },
     openWindow: ({ window }) => {
       if (!shell.openWindow) return { opened: false };
@@ -51,8 +58,15 @@ export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<
     activity: (input) => service.activity(input),
     deviceNotifications: () => service.deviceNotifications(),
     resetDemo: async () => {
+      // Real time first, so the new demo account is not stamped with skipped time.
+      presenter.clock.reset();
       await service.resetDemo();
+      presenter.restart();
       return {};
     },
+    presenter: () => presenter.state(),
+    setLanguage: ({ lang }) => presenter.setLanguage(lang),
+    setTour: ({ tour }) => presenter.setTour(tour),
+    skipClock: ({ minutes }) => presenter.skipMinutes(minutes),
   };
 }

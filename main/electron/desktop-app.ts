@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { appContract } from '../../preload/contract/app-contract.js';
 import { IPC_CHANNELS } from '../../preload/contract/bridge.js';
 import { appHandlers } from '../app-api/app-handlers.js';
+import { systemClock } from '../identity/clock.js';
 import { IdentityService } from '../identity/identity-service.js';
+import { Presenter } from '../presenter/presenter.js';
+import { PresenterClock } from '../presenter/presenter-clock.js';
 import { startAccountSite, type RunningServer } from '../server/account-site-server.js';
 import { appProtocolHandler } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
@@ -53,9 +56,11 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
 
   const staticRoot = join(paths.appRoot, 'dist', 'renderer');
   const preloadPath = join(paths.appRoot, 'dist', 'preload', 'index.cjs');
-  const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found });
   const lang = app.getLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  const site = await startAccountSite({ service, staticRoot, port: 0, lang });
+  // One language for the windows and the account site, and a clock the presenter can skip ahead.
+  const presenter = new Presenter(new PresenterClock(systemClock), lang);
+  const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found, clock: presenter.clock });
+  const site = await startAccountSite({ service, staticRoot, port: 0, presenter });
 
   protocol.handle(APP_SCHEME, appProtocolHandler(staticRoot));
   denyAllPermissions(session.defaultSession);
@@ -80,7 +85,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   registerContract(
     ipcMain,
     appContract,
-    appHandlers(service, { kind: 'desktop', accountSiteOrigin: () => site.origin, openInBrowser, openWindow: (kind) => void open(kind) }),
+    appHandlers(service, { kind: 'desktop', accountSiteOrigin: () => site.origin, openInBrowser, openWindow: (kind) => void open(kind) }, presenter),
     ownWindowsOnly(isOwn),
   );
 
@@ -93,6 +98,12 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
     }
     for (const window of windows.values()) {
       if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.serviceEvent, event);
+    }
+  });
+
+  presenter.subscribe((state) => {
+    for (const window of windows.values()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.presenter, state);
     }
   });
 

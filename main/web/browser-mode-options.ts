@@ -18,7 +18,7 @@ export const USAGE = `Usage: npm run web -- [options]
   --port N        port of the account site on 127.0.0.1 (default 4510; 0 = any free port)
   --app-port N    port of the control center and the apps (default: the next one; 0 = any free port)
   --data DIR      where the account store lives (default: ${dirname(defaultStorePath())})
-  --lang ja|en    language of the pages (default en; each page can switch)
+  --lang ja|en    language the pages start in (default en; any page's switch changes it for all)
   --no-open       do not open the default browser
   --test-mode     for automated tests only: movable clock, fast hashing
   --help          this text`;

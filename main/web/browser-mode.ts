@@ -2,10 +2,12 @@ import open from 'open';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { ManualClock } from '../identity/clock.js';
+import { ManualClock, systemClock } from '../identity/clock.js';
 import { TEST_SCRYPT_COST } from '../identity/crypto/password-hasher.js';
 import { IdentityError } from '../identity/identity-error.js';
 import { IdentityService } from '../identity/identity-service.js';
+import { Presenter } from '../presenter/presenter.js';
+import { PresenterClock } from '../presenter/presenter-clock.js';
 import { startAccountSite } from '../server/account-site-server.js';
 import { startAppServer } from '../server/app-server.js';
 import { parseBrowserModeArgs, storePathIn, UsageError, USAGE } from './browser-mode-options.js';
@@ -32,11 +34,14 @@ async function main(): Promise<void> {
   }
 
   const testClock = options.testMode ? new ManualClock(Date.now()) : undefined;
+  // The presenter can skip the service's clock ahead (to show a code expiring), from the stage.
+  const presenter = new Presenter(new PresenterClock(testClock ?? systemClock), options.lang);
   let service: IdentityService;
   try {
     service = await IdentityService.open({
       path: storePathIn(options.dataDir),
-      ...(testClock ? { clock: testClock, scryptCost: TEST_SCRYPT_COST } : {}),
+      clock: presenter.clock,
+      ...(testClock ? { scryptCost: TEST_SCRYPT_COST } : {}),
     });
   } catch (error) {
     if (error instanceof IdentityError && error.code === 'STORE_TOO_NEW') {
@@ -52,18 +57,19 @@ async function main(): Promise<void> {
     service,
     staticRoot,
     port: options.port,
-    lang: options.lang,
+    presenter,
     devicePageUrl: () => `${appOrigin}/iphone`,
     ...(testClock ? { testClock } : {}),
   });
   // This launch's key to the app server (codes, scenarios, reset): only the addresses printed
   // and opened below carry it, in the fragment, which the browser never sends to any server.
   const launchKey = randomBytes(24).toString('base64url');
-  const apps = await startAppServer({ service, staticRoot, port: options.appPort, lang: options.lang, accountSiteOrigin: () => site.origin, launchKey });
+  const apps = await startAppServer({ service, staticRoot, port: options.appPort, presenter, accountSiteOrigin: () => site.origin, launchKey });
   appOrigin = apps.origin;
   const withKey = (path: string) => `${apps.origin}${path}#key=${launchKey}`;
 
   console.log(`TwoStep is running (browser mode${options.testMode ? ', TEST MODE' : ''}). A simulation, not affiliated with Apple.`);
+  console.log(`  Stage (the whole demo):     ${withKey('/stage')}`);
   console.log(`  Control center:             ${withKey('/control')}`);
   console.log(`  Messages:                   ${withKey('/messages')}`);
   console.log(`  FaceTime:                   ${withKey('/facetime')}`);
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
   console.log(`  Trusted iPhone:             ${withKey('/iphone')}`);
   console.log(`  Account site (My Apple ID): ${site.origin}/account`);
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
-  console.log('The addresses of the control center and the apps carry this launch\'s key: keep them to yourself.');
+  console.log('The addresses of the stage, the control center and the apps carry this launch\'s key: keep them to yourself.');
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
@@ -89,7 +95,7 @@ async function main(): Promise<void> {
 
   if (options.open) {
     try {
-      await open(withKey('/control'));
+      await open(withKey('/stage'));
     } catch {
       console.log('Could not open a browser: open the address above by hand.');
     }

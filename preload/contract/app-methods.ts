@@ -18,6 +18,10 @@ export const APP_METHODS = [
   'activity',
   'deviceNotifications',
   'resetDemo',
+  'presenter',
+  'setLanguage',
+  'setTour',
+  'skipClock',
 ] as const satisfies readonly (keyof AppContract)[];
 
 type Missing = Exclude<keyof AppContract, (typeof APP_METHODS)[number]>;

@@ -7,15 +7,17 @@ import { Window } from '../client-apps/mac/Window.js';
 import { SessionEndedNotice } from '../client-apps/SessionEndedNotice.js';
 import { SignedInStatus } from '../client-apps/SignedInStatus.js';
 import { SignInForm } from '../client-apps/SignInForm.js';
+import type { ClientStore } from '../client-apps/store.js';
 import { mailStore } from './store.js';
 
 /**
  * A third-party mail app that knows nothing of two-step verification: its "Add Account"
  * panel only says an app-specific password is needed — no Create button (SPEC §2 step 8).
+ * The stage gives each of its windows a store of its own (`store`).
  */
-export function MailApp() {
+export function MailApp({ store = mailStore }: { store?: ClientStore }) {
   return (
-    <ClientAppRoot store={mailStore} keyPrefix="clientApps.mail">
+    <ClientAppRoot store={store} keyPrefix="clientApps.mail">
       <MailWindow />
     </ClientAppRoot>
   );

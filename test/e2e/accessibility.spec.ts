@@ -68,6 +68,9 @@ async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<vo
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'account.title') })).toBeVisible();
   await expect(page.getByText(DEMO.appleId)).toBeVisible();
   await scan(page, lang, 'manage');
+  await page.getByRole('navigation', { name: t(lang, 'account.sections') }).getByRole('link', { name: t(lang, 'account.security'), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t(lang, 'account.security') })).toBeVisible();
+  await scan(page, lang, 'password and security');
 
   await page.getByRole('link', { name: t(lang, 'account.generate') }).click();
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'generate.title') })).toBeVisible();
@@ -219,6 +222,9 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
   await expect(page.getByRole('table', { name: t(lang, 'control.sessions.caption') })).toContainText('Mail');
   await scan(page, lang, 'control center: sessions and activity');
 }
+
+// Long walks through every screen, each scanned: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
 
 for (const lang of ['en', 'ja'] as const) {
   const name = lang === 'en' ? 'English' : 'Japanese';

@@ -102,7 +102,7 @@ export function HistoryPage() {
         </table>
       )}
       <div className="form__actions form__actions--spread">
-        <Link to="/account">{t('history.back')}</Link>
+        <Link to="/account/security">{t('history.back')}</Link>
         {active.length > 0 && (
           <button type="button" className="button button--danger" onClick={() => ask({ kind: 'all' })}>
             {t('history.revokeAll')}
