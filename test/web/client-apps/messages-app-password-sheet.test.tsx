@@ -81,7 +81,7 @@ describe('Messages: App-specific password required (SPEC §2 step 3)', () => {
     const dialog = sheet()!;
     expect(labelledName(dialog)).toBe('App 用パスワードが必要です');
     expect(dialog.textContent).toContain(
-      'ご利用の Apple ID は 2 ステップ確認で保護されています。サインインするには appleid.apple.com で App 用パスワードを生成する必要があります。',
+      'ご利用の Apple ID は2ステップ確認で保護されています。サインインするには appleid.apple.com で App 用パスワードを生成する必要があります。',
     );
     expect(buttons('キャンセル', dialog)).toHaveLength(1);
     expect(buttons('作成', dialog)).toHaveLength(1);
