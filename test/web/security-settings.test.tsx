@@ -22,7 +22,7 @@ describe('security changes on My Apple ID ask for the password again', () => {
           ? { value: { account: { ...ACCOUNT, securityLevel: 'none', activeAppPasswords: 0 }, recoveryKey: null, revokedAppPasswords: 1 } }
           : fail('CURRENT_PASSWORD_INCORRECT'),
     });
-    await renderSite('/account');
+    await renderSite('/account/security');
     await click(button('Turn Off Two-Step Verification…'));
     // The password field, not Cancel, has focus: the dialog asks for it.
     expect(document.activeElement).toBe(field('Apple ID password'));
@@ -49,7 +49,7 @@ describe('security changes on My Apple ID ask for the password again', () => {
       addTrustedPhone: () => ({ value: { verificationId: VERIFICATION, phoneNumber: PHONE, codeLength: 4, expiresAt: Date.now() + 600_000 } }),
       confirmTrustedPhone: (body) => (body.code === '2468' ? { value: withPhone } : fail('CODE_INCORRECT', { remaining: 4 })),
     });
-    await renderSite('/account');
+    await renderSite('/account/security');
     await click(button('Add a Trusted Phone Number…'));
     await type(field('Phone number'), PHONE);
     await type(field('Apple ID password'), 'Twostep-Demo-2015');
@@ -75,7 +75,7 @@ describe('security changes on My Apple ID ask for the password again', () => {
       session: () => ({ value: { account: ACCOUNT } }),
       replaceRecoveryKey: () => ({ value: { recoveryKey: 'ABCD-EFGH-JKLM-NP' } }),
     });
-    await renderSite('/account');
+    await renderSite('/account/security');
     await click(button('Replace Lost Key…'));
     await type(field('Apple ID password'), 'Twostep-Demo-2015');
     await click(button('Replace Key', dialog()));
