@@ -29,6 +29,7 @@ import type { ServiceContext } from './service/context.js';
 import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
 import { DeviceInbox } from './service/device-inbox.js';
 import { EventBus, type Listener } from './service/event-bus.js';
+import { findMailAccount, recordMailClientName, signInMail, type MailGrant, type MailSignInResult } from './service/mail-sign-in.js';
 import { runScenario } from './service/scenarios.js';
 import { addTrustedPhone, confirmTrustedPhone, removeTrustedDevice, resendTrustedPhoneCode } from './service/trusted-devices.js';
 import { beginUnlock, completeUnlock } from './service/unlock.js';
@@ -136,6 +137,23 @@ export class IdentityService {
   signOutClient(input: Inputs['client']): void {
     const { clientKind } = parseInput(inputs.client, input);
     signOutClient(this.ctx, clientKind);
+  }
+
+  // — real mail clients (main/mail): IMAP and SMTP sign in here like every other client —
+
+  signInMail(input: Inputs['mailSignIn']): Promise<MailSignInResult> {
+    const { protocol, appleId, password, clientName } = parseInput(inputs.mailSignIn, input);
+    return signInMail(this.ctx, protocol, appleId, password, clientName);
+  }
+
+  recordMailClientName(grant: MailGrant, clientName: string): void {
+    recordMailClientName(this.ctx, grant, clientName.slice(0, 64));
+  }
+
+  /** The local account an SMTP recipient names, or null (never relayed elsewhere). */
+  mailAccount(appleId: string): { accountId: number; appleId: string } | null {
+    const parsed = inputs.mailSignIn.shape.appleId.safeParse(appleId);
+    return parsed.success ? findMailAccount(this.ctx, parsed.data) : null;
   }
 
   // — the account site (My Apple ID) —

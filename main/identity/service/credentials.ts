@@ -6,6 +6,9 @@ import type { AccountRef, AccountRow } from '../store/accounts-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { judgePassword } from './guess-budget.js';
 
+/** The places where an app-specific password signs in (SPEC §3); never the site or iCloud. */
+const TAKES_APP_PASSWORDS: ReadonlySet<SignInPlace> = new Set<SignInPlace>(['messages', 'facetime', 'third-party', 'imap', 'smtp']);
+
 export interface FoundAppPassword {
   /** As it was when looked up; the transaction that acts on it reads the account again. */
   account: AccountRef;
@@ -23,7 +26,7 @@ export function appPasswordLookupHash(ctx: ServiceContext, normalized: string): 
  * then judges it as a password, where a wrong one counts toward the lock.
  */
 export function checkAppPassword(ctx: ServiceContext, appleId: string, password: string, place: SignInPlace): FoundAppPassword | null {
-  if (place !== 'messages' && place !== 'facetime' && place !== 'third-party') return null;
+  if (!TAKES_APP_PASSWORDS.has(place)) return null;
   const normalized = normalizeAppPassword(password);
   if (!normalized) return null;
   const found = ctx.repos.appPasswords.findActiveForAppleId(appleId, appPasswordLookupHash(ctx, normalized));

@@ -12,7 +12,7 @@ type ActiveWithAccountRow = [
     AccountRef['hard_locked'],
     AccountRef['disabled'],
   ],
-  ...[number, string, number, number | null, ClientKind | null],
+  ...[number, string, number, number | null, string | null],
 ];
 
 interface AppPasswordRow {
@@ -21,7 +21,7 @@ interface AppPasswordRow {
   label: string;
   created_at: number;
   last_used_at: number | null;
-  last_used_by: ClientKind | null;
+  last_used_by: string | null;
   revoked_at: number | null;
 }
 
@@ -103,7 +103,7 @@ export class AppPasswordsRepo {
     return row && toView(row);
   }
 
-  markUsed(id: number, client: ClientKind, now: number): void {
+  markUsed(id: number, client: string, now: number): void {
     this.markUsedStmt.run({ id, client, now });
   }
 
