@@ -35,7 +35,7 @@ export class StreamSlots {
  */
 export function serviceEventStream(
   c: Context,
-  service: IdentityService,
+  service: Pick<IdentityService, 'subscribe'>,
   slots: StreamSlots,
   pick: (event: ServiceEvent) => { event: string; data: unknown; id?: string } | null,
 ): Response {

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { CodeSent, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
+import { mailSettingsInput, type MailMessageView, type MailServersView, type MailWindowState } from './mail-types.js';
 import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
-import { labelSchema, localeSchema } from './schemas.js';
+import { appleIdSchema, labelSchema, localeSchema, signInPasswordSchema } from './schemas.js';
 
 const none = z.strictObject({});
 
@@ -58,6 +59,14 @@ export const appContract = {
   activity: method(inputs.activity).returns<ActivityEntry[]>(),
   deviceNotifications: method(none).returns<DeviceNotification[]>(),
   resetDemo: method(none).returns<Record<string, never>>(),
+  /** The IMAP and SMTP servers: what to type into a client, the open sessions, the settings. */
+  mailServers: method(none).returns<MailServersView>(),
+  setMailSettings: method(mailSettingsInput).returns<MailServersView>(),
+  /** The drawn third-party mail app: main's IMAP connection for it. */
+  mailWindow: method(none).returns<MailWindowState>(),
+  mailWindowSignIn: method(z.strictObject({ appleId: appleIdSchema, password: signInPasswordSchema })).returns<MailWindowState>(),
+  mailWindowSignOut: method(none).returns<MailWindowState>(),
+  mailWindowMessage: method(z.strictObject({ uid: z.number().int().positive().max(2 ** 32) })).returns<MailMessageView | null>(),
 };
 
 export type AppContract = typeof appContract;

@@ -18,6 +18,12 @@ export const APP_METHODS = [
   'activity',
   'deviceNotifications',
   'resetDemo',
+  'mailServers',
+  'setMailSettings',
+  'mailWindow',
+  'mailWindowSignIn',
+  'mailWindowSignOut',
+  'mailWindowMessage',
 ] as const satisfies readonly (keyof AppContract)[];
 
 type Missing = Exclude<keyof AppContract, (typeof APP_METHODS)[number]>;

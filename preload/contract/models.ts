@@ -139,7 +139,10 @@ export type ServiceEvent =
   | { type: 'client-session-ended'; sessionId: string; clientKind: ClientKind; appleId: string; reason: SessionEndReason }
   | { type: 'code-delivered'; notification: DeviceNotification }
   | { type: 'activity'; entry: ActivityEntry }
-  | CredentialsRevoked;
+  | CredentialsRevoked
+  // Pushed beside the service's own events by main/mail: the servers' view (sessions, settings)
+  // or the drawn mail app's connection changed; the page asks for the new state.
+  | { type: 'mail-changed'; what: 'servers' | 'window' };
 
 /**
  * Credentials that no longer sign in, published after the change committed: the mail servers
