@@ -14,7 +14,11 @@ export interface ReaderLimits {
   maxCommand: number;
 }
 
-export const DEFAULT_LIMITS: ReaderLimits = { maxLine: 16 * 1024, maxLiteral: 1024 * 1024, maxCommand: 2 * 1024 * 1024 };
+/** A message as large as SMTP accepts may be APPENDed (a client saving what it sent). */
+export const DEFAULT_LIMITS: ReaderLimits = { maxLine: 16 * 1024, maxLiteral: 25 * 1024 * 1024, maxCommand: 26 * 1024 * 1024 };
+
+/** Any other command's literals (a password, a mailbox name) are small. */
+export const MAX_SMALL_LITERAL = 64 * 1024;
 
 export type ReaderEvent =
   | { type: 'command'; bytes: Buffer }

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { MailGrant } from '../../identity/service/mail-sign-in.js';
 import type { MailSession } from '../session-registry.js';
-import { CommandReader, type ReaderEvent } from './command-reader.js';
+import { CommandReader, MAX_SMALL_LITERAL, type ReaderEvent } from './command-reader.js';
 import { commandFor } from './commands/index.js';
 import { capabilities, type ImapContext, type ImapState } from './imap-context.js';
 import { parseCommand, tagOf, type ParsedCommand } from './parsed-command.js';
@@ -80,6 +80,11 @@ export class ImapSession implements MailSession {
   private received(events: ReaderEvent[]): void {
     for (const event of events) {
       if (event.type === 'literal-wanted') {
+        if (event.size > MAX_SMALL_LITERAL && !/^\S+ APPEND /i.test(event.prefix.subarray(0, 64).toString('latin1'))) {
+          this.send(`${tagOf(event.prefix)} BAD [TOOBIG] Literal too large for this command`);
+          this.received(this.reader.dropCommand());
+          return;
+        }
         // Answered at once, even behind queued commands: the client waits for it (RFC 3501 §7.5).
         this.send('+ Ready for literal data');
         this.received(this.reader.continueLiteral());

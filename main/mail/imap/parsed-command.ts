@@ -41,6 +41,13 @@ export function tagOf(bytes: Buffer): string {
 /** A string argument (atom, quoted string or literal), or null when the argument is not one. */
 export function text(arg: ImapArg | undefined): string | null {
   if (!arg || Array.isArray(arg)) return null;
-  if (arg.type === 'ATOM' || arg.type === 'STRING' || arg.type === 'LITERAL' || arg.type === 'SEQUENCE') return arg.value;
+  // The parser hands bytes over as a binary string; text is UTF-8 (a password, a mailbox name).
+  if (arg.type === 'ATOM' || arg.type === 'STRING' || arg.type === 'LITERAL' || arg.type === 'SEQUENCE') return Buffer.from(arg.value, 'latin1').toString('utf8');
   return null;
+}
+
+/** A literal's (or string's) bytes, exactly as sent: APPEND's message. */
+export function bytes(arg: ImapArg | undefined): Buffer | null {
+  if (!arg || Array.isArray(arg) || (arg.type !== 'LITERAL' && arg.type !== 'STRING')) return null;
+  return Buffer.from(arg.value, 'latin1');
 }

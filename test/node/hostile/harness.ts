@@ -376,6 +376,10 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   page: 'generate',
   lang: 'en',
   window: 'messages',
+  uid: 1,
+  profile: 'icloud',
+  keepSessionsOnRevoke: false,
+  language: 'en',
   'runScenario.appleId': 'nobody@twostep.example',
   'beginUnlock.appleId': 'nobody@twostep.example',
 };

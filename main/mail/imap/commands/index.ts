@@ -1,3 +1,4 @@
+import { append } from './append.js';
 import { authenticate } from './authenticate.js';
 import { capability } from './capability.js';
 import { close, expunge, unselect } from './expunge.js';
@@ -34,6 +35,7 @@ export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map([
   ['SELECT', select],
   ['EXAMINE', examine],
   ['STATUS', status],
+  ['APPEND', append],
   ['FETCH', fetch],
   ['UID FETCH', uidFetch],
   ['SEARCH', search],
