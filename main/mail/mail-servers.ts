@@ -60,7 +60,7 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
 
   const imapContext: ImapContext = { service, mailboxes, registry, profile, tls: certificate.context, watchers: new Map() };
   let imap: RunningMailServer | null = null;
-  let smtp: (RunningMailServer & { setBanner(text: string): void }) | null = null;
+  let smtp: (RunningMailServer & { profileChanged(): void }) | null = null;
   try {
     imap = await startImapServer(imapContext, options.imapPort);
     smtp = await startSmtpServer({ service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert }, options.smtpPort);
@@ -91,7 +91,7 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     settings: () => settingsStore.get(),
     updateSettings(change) {
       const next = settingsStore.update(change);
-      running.smtp.setBanner(MAIL_PROFILE[next.profile].smtp.banner('twostep'));
+      running.smtp.profileChanged();
       changed();
       return next;
     },

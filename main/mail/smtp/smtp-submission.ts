@@ -41,7 +41,7 @@ function reply(r: SmtpReply): SMTPServerAuthenticationResponse {
  * their INBOX, never relayed anywhere); STARTTLS with the generated certificate, and plain on
  * loopback.
  */
-export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<RunningMailServer & { setBanner(text: string): void }> {
+export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<RunningMailServer & { profileChanged(): void }> {
   const serverId = randomBytes(6).toString('hex');
   const ends = new Map<string, () => void>();
   const server = new SMTPServer({
@@ -151,8 +151,9 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
   const address = server.server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
-    setBanner(text: string) {
-      server.options.banner = text;
+    /** The greeting follows the profile (smtp-server reads its banner option at each connection). */
+    profileChanged() {
+      server.options.banner = ctx.profile().smtp.banner(serverId);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
