@@ -81,7 +81,7 @@ export class ImapSession implements MailSession {
     for (const event of events) {
       if (event.type === 'literal-wanted') {
         if (event.size > MAX_SMALL_LITERAL && !/^\S+ APPEND /i.test(event.prefix.subarray(0, 64).toString('latin1'))) {
-          this.send(`${tagOf(event.prefix)} BAD [TOOBIG] Literal too large for this command`);
+          this.send(`${tagOf(event.prefix)} BAD [TOOBIG] Literal too large`);
           this.received(this.reader.dropCommand());
           return;
         }
@@ -149,6 +149,12 @@ export class ImapSession implements MailSession {
     try {
       command = parseCommand(bytes);
     } catch (error) {
+      // A mechanism name the grammar parser does not take (CRAM-MD5, XOAUTH2) is still a mechanism.
+      const mechanism = /^(\S+) AUTHENTICATE \S+/i.exec(bytes.subarray(0, 200).toString('latin1'));
+      if (mechanism) {
+        this.send(`${mechanism[1]} NO [CANNOT] Unsupported authentication mechanism`);
+        return;
+      }
       const reason = error instanceof Error ? error.message.replace(/[\r\n]+/g, ' ').slice(0, 120) : 'syntax error';
       this.send(`${tagOf(bytes)} BAD Error in IMAP command: ${reason}`);
       return;

@@ -1,6 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { fieldValue, type MimeNode } from './mime-tree.js';
-import type { ImapValue } from '../imap/format.js';
+import { Joined, type ImapValue } from '../imap/format.js';
 
 /** One address as ENVELOPE lists it: (name adl mailbox host). */
 function address(name: string, email: string): ImapValue[] {
@@ -23,7 +23,8 @@ function addressList(value: string | null): ImapValue {
       list.push(address(entry.name, entry.address));
     }
   }
-  return list.length > 0 ? list : null;
+  // Addresses follow one another with no space between them: `((…)(…))` (RFC 3501 §9, env-to).
+  return list.length > 0 ? [new Joined(list)] : null;
 }
 
 /** ENVELOPE (RFC 3501 §7.4.2): date, subject, from, sender, reply-to, to, cc, bcc, in-reply-to, message-id. */

@@ -137,9 +137,11 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
       end: (text) => {
         connection.send(421, `4.7.0 ${text} Closing connection`);
         connection.close();
+        unregister();
       },
     };
-    ends.set(session.id, ctx.registry.add(mailSession));
+    const unregister = ctx.registry.add(mailSession);
+    ends.set(session.id, unregister);
   }
 
   await new Promise<void>((resolve, reject) => {
