@@ -4,6 +4,10 @@ import { appContract } from '../../preload/contract/app-contract.js';
 import { IPC_CHANNELS } from '../../preload/contract/bridge.js';
 import { appHandlers } from '../app-api/app-handlers.js';
 import { IdentityService } from '../identity/identity-service.js';
+import { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
+import { withMailEvents } from '../mail/mail-events.js';
+import { startDesktopMailServers } from '../mail/desktop-mail.js';
+import type { MailServers } from '../mail/mail-servers.js';
 import { startAccountSite, type RunningServer } from '../server/account-site-server.js';
 import { appProtocolHandler } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
@@ -23,6 +27,7 @@ export interface DesktopPaths {
 export interface DesktopApp {
   service: IdentityService;
   site: RunningServer;
+  mail: MailServers;
   open(kind: WindowKind): BrowserWindow;
   windows: Map<WindowKind, BrowserWindow>;
   quit(): Promise<void>;
@@ -56,6 +61,8 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found });
   const lang = app.getLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
   const site = await startAccountSite({ service, staticRoot, port: 0, lang });
+  const mail = await startDesktopMailServers(service, app.getPath('userData'));
+  const mailWindow = new MailWindowClient(() => mail.imapPort);
 
   protocol.handle(APP_SCHEME, appProtocolHandler(staticRoot));
   denyAllPermissions(session.defaultSession);
@@ -80,12 +87,16 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   registerContract(
     ipcMain,
     appContract,
-    appHandlers(service, { kind: 'desktop', accountSiteOrigin: () => site.origin, openInBrowser, openWindow: (kind) => void open(kind) }),
+    appHandlers(
+      service,
+      { kind: 'desktop', accountSiteOrigin: () => site.origin, openInBrowser, openWindow: (kind) => void open(kind) },
+      { servers: mail, window: mailWindow },
+    ),
     ownWindowsOnly(isOwn),
   );
 
   // Pushed events: codes only to the trusted iPhone's window; everything else to every window.
-  service.subscribe((event) => {
+  withMailEvents(service, { servers: mail, window: mailWindow }).subscribe((event) => {
     if (event.type === 'code-delivered') {
       const iphone = windows.get('iphone');
       if (iphone && !iphone.isDestroyed()) iphone.webContents.send(IPC_CHANNELS.deviceNotification, event.notification);
@@ -117,7 +128,8 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await site.close();
+    await mailWindow.close();
+    await Promise.all([site.close(), mail.close()]);
     service.close();
   };
   app.on('will-quit', (event) => {
@@ -130,6 +142,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   return {
     service,
     site,
+    mail,
     open,
     windows,
     quit: async () => {

@@ -19,8 +19,6 @@ export interface MailServersOptions {
   smtpPort: number;
   /** Given on the command line: replaces the stored profile. */
   profile?: MailProfileName;
-  /** The language of notification mails, when the store has none chosen yet. */
-  language?: 'en' | 'ja';
 }
 
 export type { MailServersView };

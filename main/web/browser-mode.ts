@@ -69,7 +69,6 @@ async function main(): Promise<void> {
       dataDir: options.dataDir,
       imapPort: options.imapPort,
       smtpPort: options.smtpPort,
-      language: options.lang,
       ...(options.mailProfile ? { profile: options.mailProfile } : {}),
     });
   } catch (error) {
