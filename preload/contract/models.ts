@@ -40,7 +40,7 @@ export interface AppPasswordView {
    * A simulated app (a ClientKind), or what a mail client signed in over IMAP or SMTP: its
    * IMAP ID name, else "IMAP" / "SMTP".
    */
-  lastUsedBy: ClientKind | string | null;
+  lastUsedBy: string | null;
   revokedAt: number | null;
 }
 

@@ -11,10 +11,10 @@ export type SignInPlace = ClientKind | 'account-site' | MailProtocol;
 export function requirementFor(place: SignInPlace, level: SecurityLevel): Requirement {
   if (level === 'none') return 'password';
   switch (place) {
+    // The apps, and real mail clients (IMAP, SMTP), which know nothing of codes.
     case 'messages':
     case 'facetime':
     case 'third-party':
-    // A mail client knows nothing of codes (SPEC §3: "any app that does not know two-step").
     case 'imap':
     case 'smtp':
       return 'app-password';

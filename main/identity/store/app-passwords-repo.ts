@@ -1,4 +1,4 @@
-import type { AppPasswordView, ClientKind } from '../../../preload/contract/models.js';
+import type { AppPasswordView } from '../../../preload/contract/models.js';
 import type { AccountRef } from './accounts-repo.js';
 import type { Db } from './database.js';
 

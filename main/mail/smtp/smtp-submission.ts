@@ -32,7 +32,7 @@ function reply(r: SmtpReply): SMTPServerAuthenticationResponse {
   // smtp-server writes an array as a multi-line reply (`534-…` then `534 …`, its send()); a
   // refusal given as a response (not an Error) reaches send() as it is, which Gmail's two-line
   // 534 needs. The type says string; the test of each profile's exact lines pins the behaviour.
-  return { message: (r.lines.length === 1 ? r.lines[0] : r.lines) as string, responseCode: r.code } as SMTPServerAuthenticationResponse;
+  return { message: r.lines.length === 1 ? r.lines[0] : r.lines, responseCode: r.code } as SMTPServerAuthenticationResponse;
 }
 
 /**
@@ -56,21 +56,8 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
     disabledCommands: [],
     hideENHANCEDSTATUSCODES: true,
     logger: false,
-    async onAuth(auth, session, callback) {
-      const profile = ctx.profile().smtp;
-      try {
-        const result = await ctx.service.signInMail({ protocol: 'smtp', appleId: auth.username ?? '', password: auth.password ?? '', clientName: null });
-        if (result.status === 'APP_SPECIFIC_PASSWORD_REQUIRED') return callback(null, reply(profile.appPasswordRequired(serverId)));
-        register(session, result.grant);
-        return callback(null, { user: result.grant });
-      } catch (error) {
-        if (!(error instanceof IdentityError)) return callback(error as Error);
-        if (error.code === 'LOCKED' || error.code === 'HARD_LOCKED' || error.code === 'ACCOUNT_DISABLED') {
-          return callback(null, reply({ code: 535, lines: [`5.7.8 ${LOCKED_TEXT}`] }));
-        }
-        if (error.code === 'TRY_AGAIN') return callback(null, reply({ code: 454, lines: [`4.7.0 ${TRY_AGAIN_TEXT}`] }));
-        return callback(null, reply(profile.invalidCredentials(serverId)));
-      }
+    onAuth(auth, session, callback) {
+      void authenticate(auth.username ?? '', auth.password ?? '', session, callback);
     },
     onMailFrom(address, session, callback) {
       const grant = session.user as MailGrant | undefined;
@@ -120,6 +107,29 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
       ends.delete(session.id);
     },
   });
+
+  /** AUTH PLAIN / LOGIN: judged by the identity service; refusals in the profile's words. */
+  async function authenticate(
+    username: string,
+    password: string,
+    session: SMTPServerSession,
+    callback: (error: Error | null | undefined, response?: SMTPServerAuthenticationResponse) => void,
+  ): Promise<void> {
+    const profile = ctx.profile().smtp;
+    try {
+      const result = await ctx.service.signInMail({ protocol: 'smtp', appleId: username, password, clientName: null });
+      if (result.status === 'APP_SPECIFIC_PASSWORD_REQUIRED') return callback(null, reply(profile.appPasswordRequired(serverId)));
+      register(session, result.grant);
+      return callback(null, { user: result.grant });
+    } catch (error) {
+      if (!(error instanceof IdentityError)) return callback(error as Error);
+      if (error.code === 'LOCKED' || error.code === 'HARD_LOCKED' || error.code === 'ACCOUNT_DISABLED') {
+        return callback(null, reply({ code: 535, lines: [`5.7.8 ${LOCKED_TEXT}`] }));
+      }
+      if (error.code === 'TRY_AGAIN') return callback(null, reply({ code: 454, lines: [`4.7.0 ${TRY_AGAIN_TEXT}`] }));
+      return callback(null, reply(profile.invalidCredentials(serverId)));
+    }
+  }
 
   /** Once signed in, the registry knows the session, so a revocation can end it. */
   function register(session: SMTPServerSession, grant: MailGrant): void {

@@ -28,7 +28,7 @@ function parseItems(arg: ImapArg | undefined): Item[] | null {
     if (!node || Array.isArray(node) || node.type !== 'ATOM') return null;
     const name = node.value.toUpperCase();
     if (!node.section && MACROS[name] && !Array.isArray(arg)) {
-      for (const m of MACROS[name]!) items.push({ kind: m as 'FLAGS' });
+      for (const m of MACROS[name]) items.push({ kind: m as 'FLAGS' });
       continue;
     }
     if (!node.section && SIMPLE.has(name)) {

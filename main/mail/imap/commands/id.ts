@@ -1,6 +1,6 @@
 import type { ImapArg } from '../parsed-command.js';
 import { text } from '../parsed-command.js';
-import { writeValue, type ImapValue } from '../format.js';
+import { writeValue } from '../format.js';
 import { ANY, type CommandHandler } from './handler.js';
 
 /** ID (RFC 2971): the client names itself (View History shows the name); the server answers in kind. */
@@ -24,7 +24,7 @@ export const id: CommandHandler = {
       if (session.state !== 'not-authenticated') session.ctx.service.recordMailClientName(session.grant, session.name);
     }
     const out: (string | Buffer)[] = ['* ID '];
-    writeValue(Object.entries(session.ctx.profile().imap.id).flat() as ImapValue, out);
+    writeValue(Object.entries(session.ctx.profile().imap.id).flat(), out);
     out.push('\r\n');
     session.write(out);
     session.send(`${tag} OK ID completed`);
