@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../i18n/index.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { ActivitySection } from './components/ActivitySection.js';
+import { MailServersSection } from './components/MailServersSection.js';
 import { ScenariosSection } from './components/ScenariosSection.js';
 import { SessionsSection } from './components/SessionsSection.js';
 import { TourPanel } from './components/TourPanel.js';
@@ -41,6 +42,7 @@ export function ControlApp() {
           <SessionsSection />
           <ScenariosSection />
           <ActivitySection />
+          <MailServersSection />
         </div>
         <div className="layout__side">
           <TourPanel />

@@ -7,8 +7,8 @@ import '../client-apps/client-apps.css';
 import './mail.css';
 import { MailApp } from './MailApp.js';
 
-// The language follows the control center's switch live (ClientAppRoot listens).
-initI18n('clientApps.mail.name');
+// The language follows the control center's switch live (MailApp listens).
+initI18n('mailApp.name');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

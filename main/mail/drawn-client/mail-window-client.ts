@@ -38,7 +38,8 @@ export class MailWindowClient {
       auth: { user: appleId, pass: password },
       clientInfo: { name: DRAWN_MAIL_APP_NAME, version: '1.0', vendor: 'TwoStep (drawn app)' },
       logger: false,
-      disableAutoIdle: false,
+      // IDLE right after each command: new mail shows at once, as a client with push does.
+      autoIdleDelay: 100,
     });
     client.on('error', () => undefined);
     try {
@@ -75,6 +76,7 @@ export class MailWindowClient {
     const message = await client.fetchOne(String(uid), { uid: true, source: true, envelope: true, internalDate: true }, { uid: true });
     if (!message || !message.source) return null;
     await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+    if (this.current.status === 'connected') await this.refresh(client, this.current.appleId);
     return {
       uid,
       from: addressText(message),
