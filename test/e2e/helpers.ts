@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { TwoStep } from './fixtures.js';
+import { t } from './catalog.js';
 
 export const DEMO = { appleId: 'demo@twostep.example', password: 'Twostep-Demo-2015' } as const;
 
@@ -89,4 +90,22 @@ export async function openIPhone(page: Page, twostep: TwoStep, lang?: 'en' | 'ja
   const iphone = await page.context().newPage();
   await iphone.goto(twostep.appUrl(`/iphone${lang ? `?lang=${lang}` : ''}`));
   return iphone;
+}
+
+/** Tern Mail's "Add Mail Account": the e-mail address (the Apple ID) and a password. */
+export async function signInTernMail(mail: Page, lang: 'en' | 'ja', password: string): Promise<void> {
+  await mail.getByLabel(t(lang, 'mailApp.emailAddress'), { exact: true }).fill(DEMO.appleId);
+  await mail.getByLabel(t(lang, 'mailApp.password'), { exact: true }).fill(password);
+  await mail.getByRole('button', { name: t(lang, 'mailApp.signIn'), exact: true }).click();
+}
+
+/** Tern Mail, connected to the IMAP server, showing the INBOX. */
+export async function expectTernMailConnected(mail: Page, lang: 'en' | 'ja'): Promise<void> {
+  await expect(mail.getByRole('status')).toHaveText(t(lang, 'mailApp.connected', { appleId: DEMO.appleId }));
+}
+
+/** Tern Mail after the server closed its connection: the reason the server gave, and the form again. */
+export async function expectTernMailDisconnected(mail: Page, lang: 'en' | 'ja', reason: string): Promise<void> {
+  await expect(mail.getByRole('alert')).toHaveText(t(lang, 'mailApp.ended', { reason }));
+  await expect(mail.getByRole('button', { name: t(lang, 'mailApp.signIn'), exact: true })).toBeVisible();
 }
