@@ -1,19 +1,16 @@
-import type { AppPasswordView } from '../../../preload/contract/models.js';
 import { normalizeAppPassword } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { requirementFor, type SignInPlace } from '../policy/client-rules.js';
-import type { AccountRef, AccountRow } from '../store/accounts-repo.js';
+import type { AccountRow } from '../store/accounts-repo.js';
+import type { ActiveAppPassword } from '../store/app-passwords-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { judgePassword } from './guess-budget.js';
 
 /** The places where an app-specific password signs in (SPEC §3); never the site or iCloud. */
 const TAKES_APP_PASSWORDS: ReadonlySet<SignInPlace> = new Set<SignInPlace>(['messages', 'facetime', 'third-party', 'imap', 'smtp']);
 
-export interface FoundAppPassword {
-  /** As it was when looked up; the transaction that acts on it reads the account again. */
-  account: AccountRef;
-  appPassword: AppPasswordView;
-}
+/** As it was when looked up; the transaction that acts on it reads the account again. */
+export type FoundAppPassword = ActiveAppPassword;
 
 export function appPasswordLookupHash(ctx: ServiceContext, normalized: string): Buffer {
   return ctx.keyed.digest('app-password', normalized);
