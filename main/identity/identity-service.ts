@@ -12,6 +12,7 @@ import type {
 } from '../../preload/contract/models.js';
 import { systemClock, type Clock } from './clock.js';
 import { KeyedHash } from './crypto/keyed-hash.js';
+import { HashingPool } from './crypto/hashing-pool.js';
 import { PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
 import type { PhoneVerification } from '../../preload/contract/account-site-types.js';
 import { changePassword, replaceRecoveryKey, setSecurityLevel, type PasswordChanged, type SecurityChanged } from './service/account-settings.js';
@@ -44,6 +45,8 @@ export interface IdentityServiceOptions {
   clock?: Clock;
   /** Lower than production only in tests. */
   scryptCost?: ScryptCost;
+  /** How many passwords hash at once (default: the machine's cores; see HashingPool). */
+  hashingPoolSize?: number;
   /** Create the demo account when the store is new (default true). */
   seedDemo?: boolean;
   /** The desktop app's better-sqlite3 build for Electron's ABI (see main/electron/native-binding.ts). */
@@ -80,7 +83,7 @@ export class IdentityService {
       db,
       repos: new Repositories(db),
       clock,
-      hasher: new PasswordHasher(options.scryptCost ?? PRODUCTION_SCRYPT_COST),
+      hasher: new PasswordHasher(options.scryptCost ?? PRODUCTION_SCRYPT_COST, new HashingPool(options.hashingPoolSize)),
       keyed: KeyedHash.forStore(db),
       bus: new EventBus(),
       inbox: new DeviceInbox(clock),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { CodeSent, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
-import { mailSettingsInput, type MailMessageView, type MailServersView, type MailWindowState } from './mail-types.js';
+import { mailSettingsInput } from './mail-inputs.js';
+import type { MailMessageView, MailServersView, MailWindowState } from './mail-types.js';
 import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
 import { appleIdSchema, labelSchema, localeSchema, signInPasswordSchema } from './schemas.js';
 

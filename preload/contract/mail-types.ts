@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 /**
  * The mail servers (IMAP and SMTP on 127.0.0.1) as the control center shows and sets them, and
- * the drawn third-party mail app's window as main's IMAP client sees it. Plain data.
+ * the drawn third-party mail app's window as main's IMAP client sees it. Plain data, no zod:
+ * the pages import it (the schemas are in mail-inputs.ts).
  */
 export const MAIL_PROFILES = ['icloud', 'gmail', 'fastmail'] as const;
 export type MailProfileName = (typeof MAIL_PROFILES)[number];
@@ -34,12 +33,6 @@ export interface MailServersView {
   settings: MailSettings;
   sessions: OpenMailSessionView[];
 }
-
-export const mailSettingsInput = z.strictObject({
-  profile: z.enum(MAIL_PROFILES).optional(),
-  keepSessionsOnRevoke: z.boolean().optional(),
-  language: z.enum(['en', 'ja']).optional(),
-});
 
 /** One message in the drawn mail app's list. */
 export interface MailListItem {
