@@ -33,12 +33,20 @@ export async function hashLoadChild(poolSize: number, concurrent: number): Promi
   console.log(JSON.stringify({ poolSize, beforeMb: round(before / 2 ** 20, 0), peakMb: round(peak / 2 ** 20, 0), seconds: round(seconds, 1), perSecond: round(concurrent / seconds, 2) }));
 }
 
-function child(bundle: string, poolSize: number, concurrent: number): Promise<{ poolSize: number; beforeMb: number; peakMb: number; seconds: number; perSecond: number }> {
+interface HashLoad {
+  poolSize: number;
+  beforeMb: number;
+  peakMb: number;
+  seconds: number;
+  perSecond: number;
+}
+
+function child(bundle: string, poolSize: number, concurrent: number): Promise<HashLoad> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [bundle, '--hash-load', String(poolSize), String(concurrent)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`hash-load child exited ${code}`))));
+    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as HashLoad) : reject(new Error(`hash-load child exited ${code}`))));
   });
 }
 

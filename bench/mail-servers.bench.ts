@@ -25,7 +25,7 @@ function startChild(bundle: string): Promise<{ child: ChildProcess; info: ChildI
   const lines: string[] = [];
   let buffer = '';
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       buffer += d.toString();
       let newline;
       while ((newline = buffer.indexOf('\n')) !== -1) {

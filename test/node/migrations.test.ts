@@ -247,7 +247,7 @@ describe('migrations', () => {
 });
 
 describe('migration 0030 (mailboxes)', () => {
-  it('gives a store of version 20 its mail tables, keeps every account, and starts the notification watermark at the log as it was', async () => {
+  it('gives a store of version 20 its mail tables, keeps every account, and starts the notification watermark at the log as it was', () => {
     const path = tempStorePath();
     const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 20));
     db.prepare("INSERT INTO activity_log (at, apple_id, source, event, outcome) VALUES (1, 'a@b.example', 'account-site', 'password-changed', 'success')").run();
