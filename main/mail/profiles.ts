@@ -8,6 +8,9 @@ import { MAIL_PROFILES, type MailProfileName } from '../../preload/contract/mail
 
 export { MAIL_PROFILES, type MailProfileName };
 
+/** What the IMAP server implements; STARTTLS and AUTH=PLAIN are added before signing in. */
+export type ImapCapability = 'IMAP4' | 'IMAP4rev1' | 'LITERAL+' | 'SASL-IR' | 'ID' | 'IDLE' | 'NAMESPACE' | 'UNSELECT' | 'SPECIAL-USE' | 'CHILDREN';
+
 export interface SmtpReply {
   code: number;
   /** One line, or several (a multi-line reply: `534-…` then `534 …`). */
@@ -18,6 +21,11 @@ export interface MailProfile {
   /** What the control center and the README call it. */
   title: string;
   imap: {
+    /**
+     * The capabilities in the order the provider lists them, of those TwoStep implements (Gmail's
+     * X-GM-EXT-1, iCloud's XAPPLEPUSHSERVICE and the rest are left out: a client would use them).
+     */
+    capabilities: readonly ImapCapability[];
     /** After `* OK ` (a `[CAPABILITY …]` code is put before it). */
     greeting: (sessionId: string) => string;
     /** After `<tag> OK ` for CAPABILITY. */
@@ -43,6 +51,7 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
   icloud: {
     title: 'iCloud',
     imap: {
+      capabilities: ['IMAP4', 'IMAP4rev1', 'SASL-IR', 'ID', 'IDLE', 'NAMESPACE', 'UNSELECT', 'CHILDREN', 'SPECIAL-USE', 'LITERAL+'],
       greeting: () => 'iCloud IMAP4 service ready (TwoStep simulation)',
       capabilityDone: () => 'Completed',
       id: { name: 'iCloud', vendor: 'TwoStep (simulation, not Apple)', 'support-url': 'https://support.apple.com' },
@@ -59,6 +68,7 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
   gmail: {
     title: 'Gmail',
     imap: {
+      capabilities: ['IMAP4rev1', 'UNSELECT', 'IDLE', 'NAMESPACE', 'ID', 'CHILDREN', 'SASL-IR', 'SPECIAL-USE', 'LITERAL+'],
       greeting: (id) => `Gimap ready for requests from 127.0.0.1 ${id}`,
       capabilityDone: (id) => `Thats all she wrote! ${id}`,
       id: { name: 'GImap', vendor: 'TwoStep (simulation, not Google)', 'support-url': 'https://support.google.com/mail' },
@@ -81,6 +91,7 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
   fastmail: {
     title: 'Fastmail',
     imap: {
+      capabilities: ['IMAP4rev1', 'LITERAL+', 'ID', 'SASL-IR', 'NAMESPACE', 'UNSELECT', 'CHILDREN', 'SPECIAL-USE', 'IDLE'],
       greeting: () => 'IMAP4 ready (TwoStep simulation of Fastmail)',
       capabilityDone: () => 'Completed',
       id: { name: 'Cyrus IMAP', vendor: 'TwoStep (simulation, not Fastmail)', 'support-url': 'https://www.fastmail.help' },

@@ -18,9 +18,9 @@ export interface ImapContext {
 
 export type ImapState = 'not-authenticated' | 'authenticated' | 'selected' | 'logout';
 
-/** The capabilities every profile offers; the profile decides only the order of its words. */
-export function capabilities(state: ImapState, tls: boolean): string {
-  const words = ['IMAP4rev1', 'LITERAL+', 'SASL-IR', 'ID', 'IDLE', 'NAMESPACE', 'UNSELECT', 'SPECIAL-USE', 'CHILDREN'];
+/** The capabilities the profile lists, in its order; before sign-in, STARTTLS (until TLS) and AUTH=PLAIN. */
+export function capabilities(profile: MailProfile, state: ImapState, tls: boolean): string {
+  const words: string[] = [...profile.imap.capabilities];
   if (state === 'not-authenticated') {
     if (!tls) words.push('STARTTLS');
     words.push('AUTH=PLAIN');

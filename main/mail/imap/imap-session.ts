@@ -45,7 +45,7 @@ export class ImapSession implements MailSession {
     this.socket = socket;
     this.attach(socket);
     const profile = ctx.profile();
-    this.send(`* OK [CAPABILITY ${capabilities('not-authenticated', false)}] ${profile.imap.greeting(this.id)}`);
+    this.send(`* OK [CAPABILITY ${capabilities(profile, 'not-authenticated', false)}] ${profile.imap.greeting(this.id)}`);
   }
 
   get tls(): boolean {
