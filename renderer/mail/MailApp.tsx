@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Window } from '../client-apps/mac/Window.js';
 import { followLanguageChanges } from '../i18n/index.js';
 import { onServiceEvent } from '../shared/app-api.js';
-import { LaunchKeyNotice } from '../shared/LaunchKeyNotice.js';
 import { AccountSetup } from './components/AccountSetup.js';
 import { Inbox } from './components/Inbox.js';
 import { createMailStore, MailStoreContext, useMail, type MailStore } from './store.js';
@@ -12,7 +11,8 @@ import { createMailStore, MailStoreContext, useMail, type MailStore } from './st
  * Tern Mail: a made-up third-party mail client of 2015 (its own name and icon), and a real
  * client of TwoStep's IMAP server — main connects for it, so this window shows what any mail
  * client gets: the refusal of a normal password, the INBOX with Apple's notification mails, and
- * the connection closed when its app-specific password is revoked.
+ * the connection closed when its app-specific password is revoked. Each MailApp has a store of
+ * its own unless one is given, so a page may hold several.
  */
 export function MailApp({ store: given }: { store?: MailStore }) {
   const [store] = useState(() => given ?? createMailStore());
@@ -29,7 +29,6 @@ export function MailApp({ store: given }: { store?: MailStore }) {
   useEffect(() => followLanguageChanges(), []);
   return (
     <MailStoreContext value={store}>
-      <LaunchKeyNotice />
       <MailWindow />
     </MailStoreContext>
   );

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../i18n/index.js';
+import { LaunchKeyNotice } from '../shared/LaunchKeyNotice.js';
 import '../shared/base.css';
 import '../client-apps/mac/mac.css';
 import '../client-apps/client-apps.css';
@@ -12,6 +13,7 @@ initI18n('mailApp.name');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <LaunchKeyNotice />
     <MailApp />
   </StrictMode>,
 );
