@@ -227,6 +227,8 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
 for (const lang of ['en', 'ja'] as const) {
   const name = lang === 'en' ? 'English' : 'Japanese';
   test(`axe finds no violation on any screen of the account site and the iPhone, in ${name}`, async ({ twostep, page }) => {
+    // Every screen of the site scanned in full, on two shared cores beside the other workers.
+    test.setTimeout(150_000);
     await accountSite(twostep, page, lang);
   });
   test(`axe finds no violation in the control center and the four apps, in ${name}`, async ({ twostep, page }) => {

@@ -44,7 +44,8 @@ export function MailServersSection() {
         {t('mailServers.title')}
       </h2>
       <p className="panel__intro">{t('mailServers.intro')}</p>
-      {error && (
+      {/* Without this launch's key the page itself says so (once); the section adds nothing. */}
+      {error && error.code !== 'LAUNCH_KEY_REQUIRED' && (
         <p role="alert" className="form-error">
           {error.code === 'NOT_FOUND' ? t('mailServers.unavailable') : errorMessage(error)}
         </p>
