@@ -30,6 +30,10 @@ export class ImapSession implements MailSession {
   grant!: MailGrant;
   selected: SelectedMailbox | null = null;
   name: string | null = null;
+  /** The selected mailbox changed since the client was last told. */
+  changesPending = false;
+  /** While IDLE runs: tells the client of each change at once. */
+  idleListener: (() => void) | null = null;
   private socket: Socket;
   private readonly reader = new CommandReader();
   private readonly queue: ReaderEvent[] = [];
@@ -200,9 +204,6 @@ export class ImapSession implements MailSession {
     this.changesPending = true;
     this.idleListener?.();
   }
-
-  changesPending = false;
-  idleListener: (() => void) | null = null;
 
   /** Sends what changed in the selected mailbox since the client was last told. */
   flushUpdates(expunges: boolean): void {

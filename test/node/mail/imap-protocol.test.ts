@@ -1,5 +1,5 @@
 import { connect as tlsConnect } from 'node:tls';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, openMail } from './mail-harness.js';
@@ -127,6 +127,8 @@ describe('the IMAP session: states kept apart', () => {
     wire.send(`t1 STARTTLS\r\nt2 LOGIN ${USER} "${h.appPassword}"`);
     expect(await wire.line()).toBe('t1 OK Begin TLS negotiation now');
     const ca = readFileSync(join(h.dataDir, 'mail-tls-cert.pem'));
+    // Made on first start, beside the store, readable by its owner alone.
+    for (const file of ['mail-tls-cert.pem', 'mail-tls-key.pem']) expect(statSync(join(h.dataDir, file)).mode & 0o777).toBe(0o600);
     const secure = tlsConnect({ socket: wire.socket, ca, servername: 'localhost' });
     await new Promise<void>((resolve, reject) => secure.once('secureConnect', resolve).once('error', reject));
     let received = '';
