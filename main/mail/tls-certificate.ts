@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSecureContext, type SecureContext } from 'node:tls';
-import { generate } from 'selfsigned';
 import { writePrivateFile } from './private-write.js';
 
 export interface Certificate {
@@ -29,6 +28,8 @@ export async function loadOrCreateCertificate(dataDir: string): Promise<Certific
     key = readFileSync(keyPath, 'utf8');
     cert = readFileSync(certPath, 'utf8');
   } else {
+    // Loaded only to make the certificate, once: its X.509 libraries cost memory every start otherwise.
+    const { generate } = await import('selfsigned');
     const notBeforeDate = new Date();
     const made = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'TwoStep (local simulation)' }], {
       keySize: 2048,

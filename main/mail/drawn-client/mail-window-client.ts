@@ -1,4 +1,4 @@
-import { ImapFlow, type FetchMessageObject } from 'imapflow';
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { MailListItem, MailMessageView, MailRefusal, MailWindowState } from '../../../preload/contract/mail-types.js';
 import { extractText } from './message-text.js';
 
@@ -29,6 +29,8 @@ export class MailWindowClient {
 
   async signIn(appleId: string, password: string): Promise<MailWindowState> {
     await this.signOut(false);
+    // Loaded when the window first signs in, not with every start of TwoStep.
+    const { ImapFlow } = await import('imapflow');
     const client = new ImapFlow({
       host: '127.0.0.1',
       port: this.imapPort(),
