@@ -625,7 +625,7 @@ describe('hostile requests to the pages, assets, event streams and unknown paths
             else if (answer.contentType.startsWith('text/html')) {
               // A page: the account site answers an address it does not have with its page and 404.
               // As the server sees it: dot segments resolved by the URL parser; percent-escapes may be decoded.
-              const pathname = new URL(path, `http://${host}`).pathname;
+              const pathname = new URL(`http://${host}${path}`).pathname;
               const known = server === 'site' ? isSitePath(pathname) : pathname in APP_PAGES;
               if (pathname.includes('%')) expect([200, 404]).toContain(answer.status);
               else if (known) expect(answer.status).toBe(200);
