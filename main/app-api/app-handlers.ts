@@ -1,7 +1,10 @@
 import type { AppContract, AppWindow } from '../../preload/contract/app-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
+import { IdentityError } from '../identity/identity-error.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import type { Presenter } from '../presenter/presenter.js';
+import type { MailServers } from '../mail/mail-servers.js';
+import type { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
 
 /** What differs between the desktop app and browser mode. */
 export interface Shell {
@@ -26,7 +29,17 @@ export function accountSiteUrl(origin: string, page: 'generate' | 'manage', labe
  * desktop app and browser mode cannot drift apart. `presenter` is this launch's presenter
  * state; its clock must be the one the service was opened with.
  */
-export function appHandlers(service: IdentityService, shell: Shell, presenter: Presenter): HandlersOf<AppContract, unknown> {
+export function appHandlers(
+  service: IdentityService,
+  shell: Shell,
+  presenter: Presenter,
+  mail?: { servers: MailServers; window: MailWindowClient },
+): HandlersOf<AppContract, unknown> {
+  // Only a shell started without mail servers (some tests) lacks them.
+  const need = () => {
+    if (!mail) throw new IdentityError('NOT_FOUND');
+    return mail;
+  };
   return {
     info: () => ({ accountSiteOrigin: shell.accountSiteOrigin(), shell: shell.kind }),
     clientSignIn: (input) => service.signInClient(input),
@@ -68,5 +81,15 @@ export function appHandlers(service: IdentityService, shell: Shell, presenter: P
     setLanguage: ({ lang }) => presenter.setLanguage(lang),
     setTour: ({ tour }) => presenter.setTour(tour),
     skipClock: ({ minutes }) => presenter.skipMinutes(minutes),
+    mailServers: () => need().servers.view(),
+    setMailSettings: (input) => {
+      const { servers } = need();
+      servers.updateSettings(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+      return servers.view();
+    },
+    mailWindow: () => need().window.state(),
+    mailWindowSignIn: ({ appleId, password }) => need().window.signIn(appleId, password),
+    mailWindowSignOut: () => need().window.signOut(),
+    mailWindowMessage: ({ uid }) => need().window.message(uid),
   };
 }

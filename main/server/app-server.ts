@@ -3,6 +3,9 @@ import { appContract } from '../../preload/contract/app-contract.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import { Presenter } from '../presenter/presenter.js';
 import { APP_PRESENTER_EVENTS_PATH } from '../../preload/contract/presenter.js';
+import type { MailServers } from '../mail/mail-servers.js';
+import type { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
+import { withMailEvents } from '../mail/mail-events.js';
 import { appHandlers, type Shell } from '../app-api/app-handlers.js';
 import { createBaseApp, listen, type RunningServer } from './base-app.js';
 import { launchKeyCheck } from './security.js';
@@ -23,6 +26,8 @@ export interface AppServerOptions {
    * (a server started alone, in tests) the server keeps its own, whose clock moves nothing.
    */
   presenter?: Presenter;
+  /** The IMAP and SMTP servers, and the drawn mail app's connection to them. */
+  mail?: { servers: MailServers; window: MailWindowClient };
 }
 
 /** The pages of each simulated window, as browser mode serves them. */
@@ -49,11 +54,12 @@ export function createAppServer(options: AppServerOptions, ownPort: () => number
   const app = createBaseApp('app server', ownPort);
   const shell: Shell = { kind: 'browser', accountSiteOrigin: options.accountSiteOrigin };
   const streams = new StreamSlots();
+  const events = withMailEvents(service, options.mail);
 
   // Any process of any local user can reach 127.0.0.1: without this launch's key, nothing.
   app.use('/api/*', launchKeyCheck(options.launchKey));
   app.get('/api/app/events', (c) =>
-    serviceEventStream(c, service, streams, (event) => (event.type === 'code-delivered' ? null : { event: 'service', data: event })),
+    serviceEventStream(c, events, streams, (event) => (event.type === 'code-delivered' ? null : { event: 'service', data: event })),
   );
   // Codes go only to the trusted iPhone's page.
   app.get('/api/app/device-events', (c) =>
@@ -62,7 +68,7 @@ export function createAppServer(options: AppServerOptions, ownPort: () => number
     ),
   );
   app.get(APP_PRESENTER_EVENTS_PATH, (c) => appPresenterStream(c, presenter, streams));
-  mountContract(app, '/api/app', appContract, appHandlers(service, shell, presenter), () => undefined);
+  mountContract(app, '/api/app', appContract, appHandlers(service, shell, presenter, options.mail), () => undefined);
   mountPages(app, options.staticRoot, () => presenter.language, APP_PAGES);
   return app;
 }

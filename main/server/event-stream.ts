@@ -72,7 +72,7 @@ export function eventStream(c: Context, slots: StreamSlots, start: (send: SendEv
  */
 export function serviceEventStream(
   c: Context,
-  service: IdentityService,
+  service: Pick<IdentityService, 'subscribe'>,
   slots: StreamSlots,
   pick: (event: ServiceEvent) => { event: string; data: unknown; id?: string } | null,
 ): Response {

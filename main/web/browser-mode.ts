@@ -9,6 +9,9 @@ import { IdentityService } from '../identity/identity-service.js';
 import { Presenter } from '../presenter/presenter.js';
 import { PresenterClock } from '../presenter/presenter-clock.js';
 import { startAccountSite } from '../server/account-site-server.js';
+import { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
+import { startMailServers } from '../mail/mail-servers.js';
+import { printMailSettings } from '../mail/print-settings.js';
 import { startAppServer } from '../server/app-server.js';
 import { parseBrowserModeArgs, storePathIn, UsageError, USAGE } from './browser-mode-options.js';
 
@@ -64,7 +67,33 @@ async function main(): Promise<void> {
   // This launch's key to the app server (codes, scenarios, reset): only the addresses printed
   // and opened below carry it, in the fragment, which the browser never sends to any server.
   const launchKey = randomBytes(24).toString('base64url');
-  const apps = await startAppServer({ service, staticRoot, port: options.appPort, presenter, accountSiteOrigin: () => site.origin, launchKey });
+  let mail;
+  try {
+    mail = await startMailServers({
+      service,
+      dataDir: options.dataDir,
+      imapPort: options.imapPort,
+      smtpPort: options.smtpPort,
+      ...(options.mailProfile ? { profile: options.mailProfile } : {}),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      console.error(`The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP) and ${options.smtpPort} (SMTP): ${code}. Choose others with --imap-port and --smtp-port (0 = any free port).`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const mailWindow = new MailWindowClient(() => mail.imapPort);
+  const apps = await startAppServer({
+    service,
+    staticRoot,
+    port: options.appPort,
+    presenter,
+    accountSiteOrigin: () => site.origin,
+    launchKey,
+    mail: { servers: mail, window: mailWindow },
+  });
   appOrigin = apps.origin;
   const withKey = (path: string) => `${apps.origin}${path}#key=${launchKey}`;
 
@@ -78,6 +107,7 @@ async function main(): Promise<void> {
   console.log(`  Trusted iPhone:             ${withKey('/iphone')}`);
   console.log(`  Account site (My Apple ID): ${site.origin}/account`);
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
+  printMailSettings(mail.view(), (line) => console.log(line));
   console.log('The addresses of the stage, the control center and the apps carry this launch\'s key: keep them to yourself.');
   console.log('Press Ctrl-C to stop.');
 
@@ -86,7 +116,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    await Promise.all([site.close(), apps.close()]);
+    await mailWindow.close();
+    await Promise.all([site.close(), apps.close(), mail.close()]);
     service.close();
     process.exit(0);
   };

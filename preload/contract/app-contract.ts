@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { CodeSent, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
+import { mailSettingsInput } from './mail-inputs.js';
+import type { MailMessageView, MailServersView, MailWindowState } from './mail-types.js';
 import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
 import { presenterInputs } from './presenter-inputs.js';
 import type { PresenterState } from './presenter.js';
-import { labelSchema, localeSchema } from './schemas.js';
+import { appleIdSchema, labelSchema, localeSchema, signInPasswordSchema } from './schemas.js';
 
 const none = z.strictObject({});
 
@@ -79,6 +81,14 @@ export const appContract = {
   setTour: method(presenterInputs.setTour).returns<PresenterState>(),
   /** Moves the identity service's clock ahead (to show a code expiring); shown as skipped time. */
   skipClock: method(presenterInputs.skipClock).returns<PresenterState>(),
+  /** The IMAP and SMTP servers: what to type into a client, the open sessions, the settings. */
+  mailServers: method(none).returns<MailServersView>(),
+  setMailSettings: method(mailSettingsInput).returns<MailServersView>(),
+  /** The drawn third-party mail app: main's IMAP connection for it. */
+  mailWindow: method(none).returns<MailWindowState>(),
+  mailWindowSignIn: method(z.strictObject({ appleId: appleIdSchema, password: signInPasswordSchema })).returns<MailWindowState>(),
+  mailWindowSignOut: method(none).returns<MailWindowState>(),
+  mailWindowMessage: method(z.strictObject({ uid: z.number().int().positive().max(2 ** 32) })).returns<MailMessageView | null>(),
 };
 
 export type AppContract = typeof appContract;

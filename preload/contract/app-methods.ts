@@ -22,6 +22,12 @@ export const APP_METHODS = [
   'setLanguage',
   'setTour',
   'skipClock',
+  'mailServers',
+  'setMailSettings',
+  'mailWindow',
+  'mailWindowSignIn',
+  'mailWindowSignOut',
+  'mailWindowMessage',
 ] as const satisfies readonly (keyof AppContract)[];
 
 type Missing = Exclude<keyof AppContract, (typeof APP_METHODS)[number]>;

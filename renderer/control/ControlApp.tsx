@@ -4,6 +4,7 @@ import { errorMessage } from '../i18n/index.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { ActivitySection } from './components/ActivitySection.js';
 import { PresenterSection } from './components/PresenterSection.js';
+import { MailServersSection } from './components/MailServersSection.js';
 import { ScenariosSection } from './components/ScenariosSection.js';
 import { SessionsSection } from './components/SessionsSection.js';
 import { TourPanel } from './components/TourPanel.js';
@@ -52,7 +53,7 @@ export function LoadError({ launchKeySaid = false }: { launchKeySaid?: boolean }
 
 /**
  * The control center's sections, connected to TwoStep: windows, who is signed in where,
- * scenarios, activity, the presenter's tools and the tour. On its page they sit in two columns;
+ * scenarios, activity, the mail servers, the presenter's tools and the tour. On its page they sit in two columns;
  * in the stage's panel, in one, the tour first (`presenterTools` adds the stage's own).
  */
 export function ControlSections({ layout, presenterTools }: { layout: 'page' | 'panel'; presenterTools?: ReactNode }) {
@@ -67,6 +68,7 @@ export function ControlSections({ layout, presenterTools }: { layout: 'page' | '
         <SessionsSection />
         <ScenariosSection />
         <ActivitySection />
+        <MailServersSection />
       </div>
     );
   }
@@ -77,6 +79,7 @@ export function ControlSections({ layout, presenterTools }: { layout: 'page' | '
         <SessionsSection />
         <ScenariosSection />
         <ActivitySection />
+        <MailServersSection />
       </div>
       <div className="layout__side">
         <TourPanel />

@@ -129,6 +129,10 @@ export const useControl = create<ControlState>()((set, get) => {
           setTour(advanceTour(get().tour, entry));
           return;
         }
+        case 'credentials-revoked':
+        case 'mail-changed':
+          // The mail servers' own: MailServersSection follows them.
+          return;
       }
     },
 

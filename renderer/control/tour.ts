@@ -47,7 +47,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
   },
   { id: 'createPassword', target: 'account-site', done: (e) => e.event === 'app-password-created' },
   { id: 'useIt', target: 'messages', done: (e) => isSignIn(e, 'messages') || isSignIn(e, 'facetime') },
-  { id: 'mail', target: 'mail', done: (e) => isSignIn(e, 'third-party') },
+  // The third-party app is Tern Mail, a real IMAP client: its sign-in is logged by the IMAP server.
+  { id: 'mail', target: 'mail', done: (e) => isSignIn(e, 'third-party') || isSignIn(e, 'imap') },
   { id: 'revoke', target: 'account-site', done: (e) => e.event === 'app-password-revoked' || e.event === 'app-passwords-revoked-all' },
 ];
 

@@ -3,21 +3,23 @@ import { initReactI18next } from 'react-i18next';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import enApps from './locales/en/apps.json';
 import enControl from './locales/en/control.json';
+import enMail from './locales/en/mail.json';
 import enSite from './locales/en/site.json';
 import enStage from './locales/en/stage.json';
 import jaApps from './locales/ja/apps.json';
 import jaControl from './locales/ja/control.json';
+import jaMail from './locales/ja/mail.json';
 import jaSite from './locales/ja/site.json';
 import jaStage from './locales/ja/stage.json';
 
 /**
  * One catalog per language, kept in one file per area (the account site with the shared
- * strings and errors, the client apps, the control center, the stage); their top-level keys never clash
- * (test/node/i18n-catalogs.test.ts checks).
+ * strings and errors, the client apps, the control center, the stage, the mail app and servers);
+ * their top-level keys never clash (test/node/i18n-catalogs.test.ts checks).
  */
 export const CATALOGS = {
-  en: { ...enSite, ...enApps, ...enControl, ...enStage },
-  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage },
+  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail },
+  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail },
 };
 
 /**

@@ -10,7 +10,7 @@ import './mail.css';
 import { MailApp } from './MailApp.js';
 
 // One language for every page, a Reset & restart puts the window back: both come from the presenter state.
-initI18n('clientApps.mail.name');
+initI18n('mailApp.name');
 connectPresenter();
 
 createRoot(document.getElementById('root')!).render(

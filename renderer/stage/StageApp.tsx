@@ -9,6 +9,7 @@ import { createDeviceStore, DeviceContext } from '../device/store.js';
 import { FaceTimeApp } from '../facetime/FaceTimeApp.js';
 import { ICloudApp } from '../icloud/ICloudApp.js';
 import { MailApp } from '../mail/MailApp.js';
+import { createMailStore, type MailStore } from '../mail/store.js';
 import { MessagesApp } from '../messages/MessagesApp.js';
 import { onRestart } from '../shared/presenter.js';
 import { CoachMarks } from './CoachMarks.js';
@@ -21,7 +22,7 @@ import { StageWindow } from './StageWindow.js';
 
 /**
  * The stage: the whole demo on one page, as a Mac desktop — the menu bar, the Dock, Messages,
- * FaceTime, iCloud (System Preferences) and the mail app as windows, Taro's iPhone beside the
+ * FaceTime, iCloud (System Preferences) and Tern Mail as windows, Taro's iPhone beside the
  * desktop and the control center as a panel. My Apple ID stays in the real browser, as in the
  * seed. Every window has its own app state (a store each), as the desktop app's windows do.
  */
@@ -32,7 +33,7 @@ export function StageApp() {
     messages: createClientStore('messages'),
     facetime: createClientStore('facetime'),
     icloud: createClientStore('icloud'),
-    mail: createClientStore('third-party'),
+    mail: createMailStore(),
   }));
   const [opener] = useState(() => stageOpener(stores.stage));
   useEffect(() => connectDevice(stores.device), [stores.device]);
@@ -49,7 +50,7 @@ export function StageApp() {
   );
 }
 
-function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud' | 'mail', ClientStore> }) {
+function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud', ClientStore> & { mail: MailStore } }) {
   const { t } = useTranslation();
   const largeType = useStage((s) => s.largeType);
   const largeCode = useStage((s) => s.largeCode);

@@ -8,7 +8,7 @@ export const APPS = {
   messages: { window: 'clientApps.messages.name', dock: 'clientApps.messages.name' },
   facetime: { window: 'clientApps.facetime.name', dock: 'clientApps.facetime.name' },
   icloud: { window: 'clientApps.icloud.name', dock: 'clientApps.icloud.systemPreferences' },
-  mail: { window: 'clientApps.mail.name', dock: 'clientApps.mail.name' },
+  mail: { window: 'mailApp.name', dock: 'mailApp.name' },
 } as const;
 export type StageApp = keyof typeof APPS;
 

@@ -51,6 +51,7 @@ export async function resetDemo(ctx: ServiceContext): Promise<void> {
   const hash = await ctx.hasher.hash(DEMO_ACCOUNT.password);
   transact(ctx, (tx) => {
     endClientSessions(ctx, tx, { by: 'all', value: 0 }, 'demo-reset');
+    tx.emit({ type: 'credentials-revoked', accountId: null, appPasswordIds: [], accountPassword: true, reason: 'demo-reset' });
     for (const table of ['account_site_sessions', 'client_sessions', 'verifications', 'app_passwords', 'trusted_devices', 'accounts', 'activity_log']) {
       ctx.db.prepare(`DELETE FROM ${table}`).run();
     }

@@ -162,3 +162,16 @@ describe('the desktop app booted with Electron mocked', () => {
     expect(await invoke(windowOf('control').webContents, 'presenter', {})).toMatchObject({ ok: true, value: { skippedMs: 0, run: 1 } });
   });
 });
+
+describe('the mail servers in the desktop app', () => {
+  it('start with it on 127.0.0.1, and the control center reads their settings over IPC', async () => {
+    const answer = await invoke(windowOf('control').webContents, 'mailServers', {});
+    expect(answer).toMatchObject({ ok: true, value: { imap: { host: '127.0.0.1' }, smtp: { host: '127.0.0.1' }, settings: { profile: 'icloud' } } });
+    const value = (answer as { value: { imap: { port: number }; smtp: { port: number } } }).value;
+    expect(value.imap.port).toBe(desktop.mail.imapPort);
+    expect(value.smtp.port).toBe(desktop.mail.smtpPort);
+    const refused = await invoke(windowOf('control').webContents, 'setMailSettings', { profile: 'hotmail' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(desktop.mail.settings().profile).toBe('icloud');
+  });
+});

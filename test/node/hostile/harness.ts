@@ -380,6 +380,10 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   minutes: 10,
   reuseOpenTab: false,
   window: 'messages',
+  uid: 1,
+  profile: 'icloud',
+  keepSessionsOnRevoke: false,
+  language: 'en',
   'runScenario.appleId': 'nobody@twostep.example',
   'beginUnlock.appleId': 'nobody@twostep.example',
 };
