@@ -74,14 +74,26 @@ export function appPasswordCheck(path: string, lookups: number) {
     const s = samples[i % samples.length]!;
     // Typed as a user would paste it: with dashes.
     const typed = s.password.match(/.{4}/g)!.join('-');
-    let start = performance.now();
-    const checked = checkAppPassword(ctx, s.appleId, typed, 'third-party');
-    viaService.push((performance.now() - start) * 1000);
-    if (!checked?.appPassword) throw new Error('the app-specific password was not recognised');
-    start = performance.now();
-    const row = bare(s.password);
-    bareTimes.push((performance.now() - start) * 1000);
-    if (!row) throw new Error('bare lookup missed');
+    // Each looks the same row up; whichever goes second finds its pages warm, so they take turns.
+    const service = () => {
+      const start = performance.now();
+      const checked = checkAppPassword(ctx, s.appleId, typed, 'third-party');
+      viaService.push((performance.now() - start) * 1000);
+      if (!checked?.appPassword) throw new Error('the app-specific password was not recognised');
+    };
+    const baseline = () => {
+      const start = performance.now();
+      const row = bare(s.password);
+      bareTimes.push((performance.now() - start) * 1000);
+      if (!row) throw new Error('bare lookup missed');
+    };
+    if (i % 2 === 0) {
+      service();
+      baseline();
+    } else {
+      baseline();
+      service();
+    }
   }
   db.close();
   const s = summarize(viaService);

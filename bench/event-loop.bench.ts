@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { IdentityService } from '../main/identity/identity-service.js';
 import { round } from './stats.js';
@@ -9,13 +10,19 @@ import { round } from './stats.js';
  */
 export async function eventLoopUnderSignIns(path: string, concurrent: number) {
   const service = await IdentityService.open({ path, seedDemo: false });
-  await service.createAccount({ appleId: 'bench@twostep.example', password: 'Bench-Password-1', fullName: 'Bench' });
+  await service.createAccount({ appleId: 'bench0@twostep.example', password: 'Bench-Password-1', fullName: 'Bench' });
+  // One account per sign-in: the failure budget lets only a few guesses at one account be
+  // hashed at once (issue 9), and this measures 50 hashes at once.
+  const db = service.database;
+  const hash = (db.prepare("SELECT password_hash FROM accounts WHERE apple_id = 'bench0@twostep.example'").get() as { password_hash: string }).password_hash;
+  const insert = db.prepare(`INSERT INTO accounts (apple_id, full_name, password_hash, password_changed_at, security_level, created_at) VALUES (?, 'Bench', ?, 0, 'none', 0)`);
+  for (let i = 1; i < concurrent; i++) insert.run(`bench${i}@twostep.example`, hash);
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
   const started = Date.now();
   await Promise.all(
     Array.from({ length: concurrent }, (_, i) =>
-      service.signInClient({ clientKind: i % 2 ? 'messages' : 'facetime', appleId: 'bench@twostep.example', password: 'Bench-Password-1' }),
+      service.signInClient({ clientKind: i % 2 ? 'messages' : 'facetime', appleId: `bench${i}@twostep.example`, password: 'Bench-Password-1' }),
     ),
   );
   const wallMs = Date.now() - started;
@@ -25,6 +32,7 @@ export async function eventLoopUnderSignIns(path: string, concurrent: number) {
   return {
     concurrent,
     threadPool: Number(process.env.UV_THREADPOOL_SIZE ?? 4),
+    hashingPool: availableParallelism(),
     wallSeconds: round(wallMs / 1000, 1),
     delayMs: { p50: round(histogram.percentile(50) / 1e6), p99: round(p99), max: round(histogram.max / 1e6) },
     goal: 'p99 under 20 ms',

@@ -1,11 +1,18 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { appPasswordCheck } from './app-password-check.bench.js';
 import { browserMode } from './browser-mode.bench.js';
 import { bundleSizes } from './bundle-size.bench.js';
 import { eventLoopUnderSignIns } from './event-loop.bench.js';
+import { hashingPool, hashLoadChild } from './hashing-pool.bench.js';
+import { mailServerChild } from './mail-server-child.js';
+import { mailServers } from './mail-servers.bench.js';
 import { passwordSignIn } from './password-sign-in.bench.js';
+
+/** This bundle, for the benchmarks that need a process of their own. */
+const BUNDLE = fileURLToPath(import.meta.url);
 
 /** `npm run bench`: every figure the README quotes, as a table and as bench/results.json. */
 async function main() {
@@ -29,9 +36,13 @@ async function main() {
     const eventLoop = await eventLoopUnderSignIns(join(dir, 'loop.sqlite'), 50);
     console.log('4. Browser mode: start-up and memory…');
     const browser = await browserMode(50);
-    console.log('5. Built front ends…\n');
+    console.log('5. Peak memory while 50 sign-ins hash at once: libuv\'s four threads, then the hashing pool…');
+    const pool = await hashingPool(BUNDLE, 50);
+    console.log('6. The mail servers: LOGIN+SELECT+LOGOUT with 50 clients, 1,000 idle connections, revocation to BYE…');
+    const mail = await mailServers(BUNDLE, quick);
+    console.log('7. Built front ends…\n');
     const bundles = bundleSizes();
-    const results = { machine, signIn, appPassword, eventLoop, browser, bundles };
+    const results = { machine, signIn, appPassword, eventLoop, browser, pool, mail, bundles };
 
     const rows: [string, string, string][] = [
       ['sign-in (normal password), p50 / p99', `${signIn.serviceMs.p50} / ${signIn.serviceMs.p99} ms`, `bare scrypt ${signIn.bareScryptMs.p50} / ${signIn.bareScryptMs.p99} ms; ratio ${signIn.ratioP50} (p50) ${signIn.met ? '✓' : '✗'} ≤ 1.10`],
@@ -39,6 +50,18 @@ async function main() {
       ['event-loop delay, 50 sign-ins at once', `p99 ${eventLoop.delayMs.p99} ms`, `max ${eventLoop.delayMs.max} ms; ${eventLoop.wallSeconds} s in all ${eventLoop.met ? '✓' : '✗'} < 20 ms`],
       ['browser mode: start to first answer', `${browser.firstAnswerMs} ms`, 'includes opening the store and hashing the demo password'],
       ['browser mode: resident memory', `${browser.rssMb.idle} MB idle`, `${browser.rssMb.underLoad} MB peak under ${browser.load}`],
+      [
+        'peak memory, 50 sign-ins hashing at once',
+        `${pool.pool.peakMb} MB (pool of ${pool.pool.poolSize})`,
+        `libuv's 4: ${pool.libuvFour.peakMb} MB; sign-ins/s ${pool.pool.perSecond} vs ${pool.libuvFour.perSecond} ${pool.met ? '✓' : '✗'} ≤ 350 MB, same rate`,
+      ],
+      [
+        'IMAP LOGIN+SELECT+LOGOUT, 50 clients at once',
+        `${mail.flows.perSecond}/s (p50 ${mail.flows.latencyMs.p50} ms, p99 ${mail.flows.latencyMs.p99} ms)`,
+        `the service's check alone: ${mail.flows.bareServiceChecksPerSecond}/s`,
+      ],
+      ['IMAP: 1,000 idle connections', `+${mail.idleConnections.addedMb} MB`, `${mail.idleConnections.rssBeforeMb} → ${mail.idleConnections.rssAfterMb} MB ${mail.idleConnections.met ? '✓' : '✗'} < 50 MB more`],
+      ['revocation to BYE, 500 open sessions', `p50 ${mail.revocationToBye.p50Ms} ms, p99 ${mail.revocationToBye.p99Ms} ms`, `${mail.revocationToBye.sessions} sessions ${mail.revocationToBye.met ? '✓' : '✗'} p99 < 50 ms`],
       ...Object.entries(bundles.pages).map(([page, b]): [string, string, string] => [`JavaScript of the ${page} page (gzip)`, `${b.gzipKb} KB`, `${b.files} file(s) ${b.gzipKb < 150 ? '✓' : '✗'} < 150 KB`]),
     ];
     const width = Math.max(...rows.map((r) => r[0].length));
@@ -52,7 +75,15 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+/** The same bundle runs the benchmarks' child processes. */
+function childMode(): Promise<void> | null {
+  const args = process.argv.slice(2);
+  if (args[0] === '--hash-load') return hashLoadChild(Number(args[1]), Number(args[2]));
+  if (args[0] === '--mail-server') return mailServerChild();
+  return null;
+}
+
+(childMode() ?? main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -5,7 +5,7 @@ import type { Result } from './contract/error-codes.js';
 
 /**
  * Puts exactly the windows' contract on `window.twostep`: one function per method, each
- * sending its name and input over the single invoke channel, plus two subscriptions that
+ * sending its name and input over the single invoke channel, plus three subscriptions that
  * return their unsubscribe function. The page never sees ipcRenderer. Answers arrive as
  * `Result` values; the page's client (renderer/shared/app-api.ts) unwraps them.
  */
@@ -23,6 +23,7 @@ export function buildBridge(ipc: Pick<typeof ipcRenderer, 'invoke' | 'on' | 'rem
   };
   bridge.onServiceEvent = subscribe(IPC_CHANNELS.serviceEvent);
   bridge.onDeviceNotification = subscribe(IPC_CHANNELS.deviceNotification);
+  bridge.onPresenterChange = subscribe(IPC_CHANNELS.presenter);
   return bridge as TwoStepBridge;
 }
 

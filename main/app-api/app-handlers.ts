@@ -1,6 +1,10 @@
 import type { AppContract, AppWindow } from '../../preload/contract/app-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
+import { IdentityError } from '../identity/identity-error.js';
 import type { IdentityService } from '../identity/identity-service.js';
+import type { Presenter } from '../presenter/presenter.js';
+import type { MailServers } from '../mail/mail-servers.js';
+import type { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
 
 /** What differs between the desktop app and browser mode. */
 export interface Shell {
@@ -22,9 +26,20 @@ export function accountSiteUrl(origin: string, page: 'generate' | 'manage', labe
 
 /**
  * The handlers of the windows' contract, shared by both transports (IPC and HTTP), so the
- * desktop app and browser mode cannot drift apart.
+ * desktop app and browser mode cannot drift apart. `presenter` is this launch's presenter
+ * state; its clock must be the one the service was opened with.
  */
-export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<AppContract, unknown> {
+export function appHandlers(
+  service: IdentityService,
+  shell: Shell,
+  presenter: Presenter,
+  mail?: { servers: MailServers; window: MailWindowClient },
+): HandlersOf<AppContract, unknown> {
+  // Only a shell started without mail servers (some tests) lacks them.
+  const need = () => {
+    if (!mail) throw new IdentityError('NOT_FOUND');
+    return mail;
+  };
   return {
     info: () => ({ accountSiteOrigin: shell.accountSiteOrigin(), shell: shell.kind }),
     clientSignIn: (input) => service.signInClient(input),
@@ -36,11 +51,16 @@ export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<
       service.signOutClient(input);
       return {};
     },
-    openAccountSite: async ({ page, label, lang }) => {
+    openAccountSite: async ({ page, label, lang, reuseOpenTab }) => {
       const url = accountSiteUrl(shell.accountSiteOrigin(), page, label, lang);
-      if (!shell.openInBrowser) return { url, opened: false };
-      await shell.openInBrowser(url);
-      return { url, opened: true };
+      if (shell.openInBrowser) {
+        await shell.openInBrowser(url);
+        return { url, opened: true };
+      }
+      // Browser mode: a My Apple ID tab already open shows the page, rather than one more tab.
+      // (window.open cannot find it by name: the site's Cross-Origin-Opener-Policy cuts it off.)
+      const { pathname, search } = new URL(url);
+      return { url, opened: reuseOpenTab && presenter.navigateSiteTab(pathname + search) };
     },
     openWindow: ({ window }) => {
       if (!shell.openWindow) return { opened: false };
@@ -51,8 +71,25 @@ export function appHandlers(service: IdentityService, shell: Shell): HandlersOf<
     activity: (input) => service.activity(input),
     deviceNotifications: () => service.deviceNotifications(),
     resetDemo: async () => {
+      // Real time first, so the new demo account is not stamped with skipped time.
+      presenter.clock.reset();
       await service.resetDemo();
+      presenter.restart();
       return {};
     },
+    presenter: () => presenter.state(),
+    setLanguage: ({ lang }) => presenter.setLanguage(lang),
+    setTour: ({ tour }) => presenter.setTour(tour),
+    skipClock: ({ minutes }) => presenter.skipMinutes(minutes),
+    mailServers: () => need().servers.view(),
+    setMailSettings: (input) => {
+      const { servers } = need();
+      servers.updateSettings(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+      return servers.view();
+    },
+    mailWindow: () => need().window.state(),
+    mailWindowSignIn: ({ appleId, password }) => need().window.signIn(appleId, password),
+    mailWindowSignOut: () => need().window.signOut(),
+    mailWindowMessage: ({ uid }) => need().window.message(uid),
   };
 }

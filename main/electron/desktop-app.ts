@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { appContract } from '../../preload/contract/app-contract.js';
 import { IPC_CHANNELS } from '../../preload/contract/bridge.js';
 import { appHandlers } from '../app-api/app-handlers.js';
+import { systemClock } from '../identity/clock.js';
 import { IdentityService } from '../identity/identity-service.js';
+import { Presenter } from '../presenter/presenter.js';
+import { PresenterClock } from '../presenter/presenter-clock.js';
+import { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
+import { withMailEvents } from '../mail/mail-events.js';
+import { startDesktopMailServers } from '../mail/desktop-mail.js';
+import type { MailServers } from '../mail/mail-servers.js';
 import { startAccountSite, type RunningServer } from '../server/account-site-server.js';
 import { appProtocolHandler } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
@@ -23,6 +30,7 @@ export interface DesktopPaths {
 export interface DesktopApp {
   service: IdentityService;
   site: RunningServer;
+  mail: MailServers;
   open(kind: WindowKind): BrowserWindow;
   windows: Map<WindowKind, BrowserWindow>;
   quit(): Promise<void>;
@@ -53,9 +61,13 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
 
   const staticRoot = join(paths.appRoot, 'dist', 'renderer');
   const preloadPath = join(paths.appRoot, 'dist', 'preload', 'index.cjs');
-  const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found });
   const lang = app.getLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  const site = await startAccountSite({ service, staticRoot, port: 0, lang });
+  // One language for the windows and the account site, and a clock the presenter can skip ahead.
+  const presenter = new Presenter(new PresenterClock(systemClock), lang);
+  const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found, clock: presenter.clock });
+  const site = await startAccountSite({ service, staticRoot, port: 0, presenter });
+  const mail = await startDesktopMailServers(service, app.getPath('userData'));
+  const mailWindow = new MailWindowClient(() => mail.imapPort);
 
   protocol.handle(APP_SCHEME, appProtocolHandler(staticRoot));
   denyAllPermissions(session.defaultSession);
@@ -80,12 +92,17 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   registerContract(
     ipcMain,
     appContract,
-    appHandlers(service, { kind: 'desktop', accountSiteOrigin: () => site.origin, openInBrowser, openWindow: (kind) => void open(kind) }),
+    appHandlers(
+      service,
+      { kind: 'desktop', accountSiteOrigin: () => site.origin, openInBrowser, openWindow: (kind) => void open(kind) },
+      presenter,
+      { servers: mail, window: mailWindow },
+    ),
     ownWindowsOnly(isOwn),
   );
 
   // Pushed events: codes only to the trusted iPhone's window; everything else to every window.
-  service.subscribe((event) => {
+  withMailEvents(service, { servers: mail, window: mailWindow }).subscribe((event) => {
     if (event.type === 'code-delivered') {
       const iphone = windows.get('iphone');
       if (iphone && !iphone.isDestroyed()) iphone.webContents.send(IPC_CHANNELS.deviceNotification, event.notification);
@@ -93,6 +110,12 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
     }
     for (const window of windows.values()) {
       if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.serviceEvent, event);
+    }
+  });
+
+  presenter.subscribe((state) => {
+    for (const window of windows.values()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.presenter, state);
     }
   });
 
@@ -117,7 +140,8 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await site.close();
+    await mailWindow.close();
+    await Promise.all([site.close(), mail.close()]);
     service.close();
   };
   app.on('will-quit', (event) => {
@@ -130,6 +154,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   return {
     service,
     site,
+    mail,
     open,
     windows,
     quit: async () => {

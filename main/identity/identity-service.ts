@@ -12,6 +12,7 @@ import type {
 } from '../../preload/contract/models.js';
 import { systemClock, type Clock } from './clock.js';
 import { KeyedHash } from './crypto/keyed-hash.js';
+import { HashingPool } from './crypto/hashing-pool.js';
 import { PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
 import type { PhoneVerification } from '../../preload/contract/account-site-types.js';
 import { changePassword, replaceRecoveryKey, setSecurityLevel, type PasswordChanged, type SecurityChanged } from './service/account-settings.js';
@@ -29,6 +30,7 @@ import type { ServiceContext } from './service/context.js';
 import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
 import { DeviceInbox } from './service/device-inbox.js';
 import { EventBus, type Listener } from './service/event-bus.js';
+import { findMailAccount, recordMailClientName, signInMail, type MailGrant, type MailSignInResult } from './service/mail-sign-in.js';
 import { runScenario } from './service/scenarios.js';
 import { addTrustedPhone, confirmTrustedPhone, removeTrustedDevice, resendTrustedPhoneCode } from './service/trusted-devices.js';
 import { beginUnlock, completeUnlock } from './service/unlock.js';
@@ -43,6 +45,8 @@ export interface IdentityServiceOptions {
   clock?: Clock;
   /** Lower than production only in tests. */
   scryptCost?: ScryptCost;
+  /** How many passwords hash at once (default: the machine's cores; see HashingPool). */
+  hashingPoolSize?: number;
   /** Create the demo account when the store is new (default true). */
   seedDemo?: boolean;
   /** The desktop app's better-sqlite3 build for Electron's ABI (see main/electron/native-binding.ts). */
@@ -79,7 +83,7 @@ export class IdentityService {
       db,
       repos: new Repositories(db),
       clock,
-      hasher: new PasswordHasher(options.scryptCost ?? PRODUCTION_SCRYPT_COST),
+      hasher: new PasswordHasher(options.scryptCost ?? PRODUCTION_SCRYPT_COST, new HashingPool(options.hashingPoolSize)),
       keyed: KeyedHash.forStore(db),
       bus: new EventBus(),
       inbox: new DeviceInbox(clock),
@@ -136,6 +140,23 @@ export class IdentityService {
   signOutClient(input: Inputs['client']): void {
     const { clientKind } = parseInput(inputs.client, input);
     signOutClient(this.ctx, clientKind);
+  }
+
+  // — real mail clients (main/mail): IMAP and SMTP sign in here like every other client —
+
+  signInMail(input: Inputs['mailSignIn']): Promise<MailSignInResult> {
+    const { protocol, appleId, password, clientName } = parseInput(inputs.mailSignIn, input);
+    return signInMail(this.ctx, protocol, appleId, password, clientName);
+  }
+
+  recordMailClientName(grant: MailGrant, clientName: string): void {
+    recordMailClientName(this.ctx, grant, clientName.slice(0, 64));
+  }
+
+  /** The local account an SMTP recipient names, or null (never relayed elsewhere). */
+  mailAccount(appleId: string): { accountId: number; appleId: string } | null {
+    const parsed = inputs.mailSignIn.shape.appleId.safeParse(appleId);
+    return parsed.success ? findMailAccount(this.ctx, parsed.data) : null;
   }
 
   // — the account site (My Apple ID) —

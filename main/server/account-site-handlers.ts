@@ -4,6 +4,7 @@ import type { AccountSiteContract } from '../../preload/contract/account-site-co
 import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import { IdentityError } from '../identity/identity-error.js';
+import type { Presenter } from '../presenter/presenter.js';
 import { joinSessionToken, splitSessionToken } from './session-token.js';
 
 export const SESSION_COOKIE = 'twostep_site';
@@ -38,8 +39,8 @@ export function siteRequest(c: Context): SiteRequest {
   };
 }
 
-/** The account site's methods, each a thin call into the identity service. */
-export function accountSiteHandlers(service: IdentityService): HandlersOf<AccountSiteContract, SiteRequest> {
+/** The account site's methods, each a thin call into the identity service (or, for the language, the presenter state). */
+export function accountSiteHandlers(service: IdentityService, presenter: Presenter): HandlersOf<AccountSiteContract, SiteRequest> {
   const signedIn = (req: SiteRequest, token: string) => {
     const sessionKey = req.startSession(token);
     return { account: service.accountSiteAccount(token), sessionKey };
@@ -80,5 +81,9 @@ export function accountSiteHandlers(service: IdentityService): HandlersOf<Accoun
     beginUnlock: (input) => ({ status: 'VERIFICATION_REQUIRED', ...service.beginUnlock(input) }),
     sendUnlockCode: (input) => service.sendUnlockCode(input),
     completeUnlock: (input) => service.completeUnlock(input),
+    setLanguage: ({ lang }) => {
+      presenter.setLanguage(lang);
+      return presenter.siteState();
+    },
   };
 }

@@ -9,6 +9,10 @@ import { mountContract } from './contract-routes.js';
 import type { Lang } from './pages.js';
 import { mountPages } from './static-pages.js';
 import { isSitePath } from '../../preload/contract/site-routes.js';
+import { SITE_PRESENTER_EVENTS_PATH } from '../../preload/contract/presenter.js';
+import { Presenter } from '../presenter/presenter.js';
+import { StreamSlots } from './event-stream.js';
+import { sitePresenterStream } from './presenter-streams.js';
 
 export interface AccountSiteOptions {
   service: IdentityService;
@@ -16,7 +20,10 @@ export interface AccountSiteOptions {
   staticRoot: string;
   /** 0 for any free port. */
   port?: number;
+  /** The language the site starts in when it has no presenter of its own (tests). */
   lang?: Lang;
+  /** This launch's presenter state, shared with the app server or the desktop windows. */
+  presenter?: Presenter;
   /** Test mode only: lets tests move the service's clock (`POST /api/test/advance-clock`). */
   testClock?: ManualClock;
   /** Browser mode: where the trusted iPhone's page lives (on the app server); /device leads there. */
@@ -28,9 +35,13 @@ export type { RunningServer };
 /** The account site ("My Apple ID"), on 127.0.0.1 only. */
 export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () => number): Hono {
   const { service } = options;
+  const presenter = options.presenter ?? Presenter.standalone(options.lang ?? 'en');
   const app = createBaseApp('account site', ownPort);
+  const streams = new StreamSlots();
 
-  mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service), siteRequest);
+  // The language, the tour step and Create's "show this page": public, like the pages themselves.
+  app.get(SITE_PRESENTER_EVENTS_PATH, (c) => sitePresenterStream(c, presenter, streams));
+  mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service, presenter), siteRequest);
 
   const testClock = options.testClock;
   if (testClock) {
@@ -46,7 +57,7 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
 
   const devicePageUrl = options.devicePageUrl;
   if (devicePageUrl) app.get('/device', (c) => c.redirect(devicePageUrl()));
-  mountPages(app, options.staticRoot, options.lang ?? 'en', {}, { page: 'site', knows: isSitePath });
+  mountPages(app, options.staticRoot, () => presenter.language, {}, { page: 'site', knows: isSitePath });
   return app;
 }
 

@@ -29,27 +29,28 @@ export class StreamSlots {
   }
 }
 
+/** Sends one Server-Sent Event down an open stream. */
+export type SendEvent = (message: { event: string; data: unknown; id?: string }) => void;
+
 /**
- * A Server-Sent Events stream of the service's events that `pick` keeps, as they happen
- * (no polling), with a comment every 15 s so proxies and browsers keep it open.
+ * A Server-Sent Events stream: `start` subscribes to whatever feeds it, sending with `send`, and
+ * returns its unsubscribe, called when the stream ends. A comment every 15 s keeps proxies and
+ * browsers from closing it; a slot of `slots` is held while it is open.
  */
-export function serviceEventStream(
-  c: Context,
-  service: IdentityService,
-  slots: StreamSlots,
-  pick: (event: ServiceEvent) => { event: string; data: unknown; id?: string } | null,
-): Response {
+export function eventStream(c: Context, slots: StreamSlots, start: (send: SendEvent) => () => void): Response {
   // HEAD: Hono answers it with the GET handler's headers and drops the body without cancelling
   // it, so a stream started here would never end and would keep its subscription for ever.
   if (c.req.method === 'HEAD') return c.body(null, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
   const release = slots.take();
   if (!release) throw new IdentityError('TOO_MANY_STREAMS');
   return streamSSE(c, async (stream) => {
-    const unsubscribe = service.subscribe((event) => {
-      const message = pick(event);
-      if (message) void stream.writeSSE({ event: message.event, data: JSON.stringify(message.data), ...(message.id ? { id: message.id } : {}) });
+    const unsubscribe = start((message) => {
+      void stream.writeSSE({ event: message.event, data: JSON.stringify(message.data), ...(message.id ? { id: message.id } : {}) });
     });
+    let ended = false;
     const end = () => {
+      if (ended) return;
+      ended = true;
       unsubscribe();
       release();
     };
@@ -63,4 +64,22 @@ export function serviceEventStream(
       end();
     }
   });
+}
+
+/**
+ * A Server-Sent Events stream of the service's events that `pick` keeps, as they happen
+ * (no polling).
+ */
+export function serviceEventStream(
+  c: Context,
+  service: Pick<IdentityService, 'subscribe'>,
+  slots: StreamSlots,
+  pick: (event: ServiceEvent) => { event: string; data: unknown; id?: string } | null,
+): Response {
+  return eventStream(c, slots, (send) =>
+    service.subscribe((event) => {
+      const message = pick(event);
+      if (message) send(message);
+    }),
+  );
 }

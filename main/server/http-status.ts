@@ -21,6 +21,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'VERIFICATION_EXPIRED':
     case 'CURRENT_PASSWORD_INCORRECT':
     case 'PHONE_ALREADY_TRUSTED':
+    case 'CLOCK_SKIP_LIMIT':
       return 400;
     case 'INCORRECT':
     case 'NOT_SIGNED_IN':

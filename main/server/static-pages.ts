@@ -15,7 +15,7 @@ import { Pages, type Lang } from './pages.js';
 export function mountPages(
   app: Hono,
   staticRoot: string,
-  lang: Lang,
+  lang: () => Lang,
   routes: Record<string, string>,
   fallback?: { page: string; knows: (path: string) => boolean },
 ): void {

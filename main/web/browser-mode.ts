@@ -2,11 +2,16 @@ import open from 'open';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { ManualClock } from '../identity/clock.js';
+import { ManualClock, systemClock } from '../identity/clock.js';
 import { TEST_SCRYPT_COST } from '../identity/crypto/password-hasher.js';
 import { IdentityError } from '../identity/identity-error.js';
 import { IdentityService } from '../identity/identity-service.js';
+import { Presenter } from '../presenter/presenter.js';
+import { PresenterClock } from '../presenter/presenter-clock.js';
 import { startAccountSite } from '../server/account-site-server.js';
+import { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
+import { startMailServers } from '../mail/mail-servers.js';
+import { printMailSettings } from '../mail/print-settings.js';
 import { startAppServer } from '../server/app-server.js';
 import { parseBrowserModeArgs, storePathIn, UsageError, USAGE } from './browser-mode-options.js';
 
@@ -32,11 +37,14 @@ async function main(): Promise<void> {
   }
 
   const testClock = options.testMode ? new ManualClock(Date.now()) : undefined;
+  // The presenter can skip the service's clock ahead (to show a code expiring), from the stage.
+  const presenter = new Presenter(new PresenterClock(testClock ?? systemClock), options.lang);
   let service: IdentityService;
   try {
     service = await IdentityService.open({
       path: storePathIn(options.dataDir),
-      ...(testClock ? { clock: testClock, scryptCost: TEST_SCRYPT_COST } : {}),
+      clock: presenter.clock,
+      ...(testClock ? { scryptCost: TEST_SCRYPT_COST } : {}),
     });
   } catch (error) {
     if (error instanceof IdentityError && error.code === 'STORE_TOO_NEW') {
@@ -52,18 +60,45 @@ async function main(): Promise<void> {
     service,
     staticRoot,
     port: options.port,
-    lang: options.lang,
+    presenter,
     devicePageUrl: () => `${appOrigin}/iphone`,
     ...(testClock ? { testClock } : {}),
   });
   // This launch's key to the app server (codes, scenarios, reset): only the addresses printed
   // and opened below carry it, in the fragment, which the browser never sends to any server.
   const launchKey = randomBytes(24).toString('base64url');
-  const apps = await startAppServer({ service, staticRoot, port: options.appPort, lang: options.lang, accountSiteOrigin: () => site.origin, launchKey });
+  let mail;
+  try {
+    mail = await startMailServers({
+      service,
+      dataDir: options.dataDir,
+      imapPort: options.imapPort,
+      smtpPort: options.smtpPort,
+      ...(options.mailProfile ? { profile: options.mailProfile } : {}),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      console.error(`The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP) and ${options.smtpPort} (SMTP): ${code}. Choose others with --imap-port and --smtp-port (0 = any free port).`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const mailWindow = new MailWindowClient(() => mail.imapPort);
+  const apps = await startAppServer({
+    service,
+    staticRoot,
+    port: options.appPort,
+    presenter,
+    accountSiteOrigin: () => site.origin,
+    launchKey,
+    mail: { servers: mail, window: mailWindow },
+  });
   appOrigin = apps.origin;
   const withKey = (path: string) => `${apps.origin}${path}#key=${launchKey}`;
 
   console.log(`TwoStep is running (browser mode${options.testMode ? ', TEST MODE' : ''}). A simulation, not affiliated with Apple.`);
+  console.log(`  Stage (the whole demo):     ${withKey('/stage')}`);
   console.log(`  Control center:             ${withKey('/control')}`);
   console.log(`  Messages:                   ${withKey('/messages')}`);
   console.log(`  FaceTime:                   ${withKey('/facetime')}`);
@@ -72,7 +107,8 @@ async function main(): Promise<void> {
   console.log(`  Trusted iPhone:             ${withKey('/iphone')}`);
   console.log(`  Account site (My Apple ID): ${site.origin}/account`);
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
-  console.log('The addresses of the control center and the apps carry this launch\'s key: keep them to yourself.');
+  printMailSettings(mail.view(), (line) => console.log(line));
+  console.log('The addresses of the stage, the control center and the apps carry this launch\'s key: keep them to yourself.');
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
@@ -80,7 +116,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
-    await Promise.all([site.close(), apps.close()]);
+    await mailWindow.close();
+    await Promise.all([site.close(), apps.close(), mail.close()]);
     service.close();
     process.exit(0);
   };
@@ -89,7 +126,7 @@ async function main(): Promise<void> {
 
   if (options.open) {
     try {
-      await open(withKey('/control'));
+      await open(withKey('/stage'));
     } catch {
       console.log('Could not open a browser: open the address above by hand.');
     }

@@ -3,6 +3,8 @@ import type { CodeSent, PasswordChanged, PhoneVerification, SecurityChanged, Ses
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import type { AccountView, AppPasswordView, NewAppPassword } from './models.js';
+import { presenterInputs } from './presenter-inputs.js';
+import type { SitePresenterView } from './presenter.js';
 
 const none = z.strictObject({});
 
@@ -34,6 +36,12 @@ export const accountSiteContract = {
   beginUnlock: method(inputs.beginUnlock).returns<SignInChallenge>(),
   sendUnlockCode: method(inputs.sendCode).returns<CodeSent>(),
   completeUnlock: method(inputs.completeUnlock).returns<PasswordChanged>(),
+  /**
+   * The language switch: one language for every page of both origins. Needs no session (the
+   * sign-in page has the switch too) and changes nothing of any account. The site follows the
+   * presenter state on `GET /api/presenter/events`.
+   */
+  setLanguage: method(presenterInputs.setLanguage).returns<SitePresenterView>(),
 };
 
 export type AccountSiteContract = typeof accountSiteContract;

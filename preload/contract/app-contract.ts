@@ -2,8 +2,12 @@ import { z } from 'zod';
 import type { CodeSent, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
+import { mailSettingsInput } from './mail-inputs.js';
+import type { MailMessageView, MailServersView, MailWindowState } from './mail-types.js';
 import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
-import { labelSchema, localeSchema } from './schemas.js';
+import { presenterInputs } from './presenter-inputs.js';
+import type { PresenterState } from './presenter.js';
+import { appleIdSchema, labelSchema, localeSchema, signInPasswordSchema } from './schemas.js';
 
 const none = z.strictObject({});
 
@@ -47,17 +51,44 @@ export const appContract = {
    * Create: opens the account site's generate page with the label filled in (or, for the
    * control center, its Manage page). The desktop app
    * opens the default browser itself (`opened: true`); browser mode returns the URL for the
-   * page to open in a new tab.
+   * page to open in a new tab — or, with `reuseOpenTab` when My Apple ID is open already
+   * (`PresenterState.siteTabs`), has that tab show the page (`opened: true`), so no second tab
+   * opens. `opened: false` then means the tab had closed meanwhile.
    */
   openAccountSite: method(
-    z.strictObject({ page: z.enum(['generate', 'manage']).default('generate'), label: labelSchema.optional(), lang: localeSchema }),
+    z.strictObject({
+      page: z.enum(['generate', 'manage']).default('generate'),
+      label: labelSchema.optional(),
+      lang: localeSchema,
+      reuseOpenTab: z.boolean({ error: 'errors.INVALID_INPUT' }).default(false),
+    }),
   ).returns<{ url: string; opened: boolean }>(),
   /** Desktop: opens (or focuses) that window (`opened: true`). Browser mode: the page opens its address. */
   openWindow: method(z.strictObject({ window: z.enum(APP_WINDOWS) })).returns<{ opened: boolean }>(),
   runScenario: method(inputs.scenario).returns<{ signedOutApps: number }>(),
   activity: method(inputs.activity).returns<ActivityEntry[]>(),
   deviceNotifications: method(none).returns<DeviceNotification[]>(),
+  /**
+   * Reset & restart: the store back to the demo account, the presenter clock back to real
+   * time, and a new run (PresenterState.run) that puts every open page back to its first state.
+   */
   resetDemo: method(none).returns<Record<string, never>>(),
+  /** The presenter state: the one language, the tour step, the clock skipped, the run. */
+  presenter: method(none).returns<PresenterState>(),
+  /** The language of every page of both origins (each page's switch calls this). */
+  setLanguage: method(presenterInputs.setLanguage).returns<PresenterState>(),
+  /** The tour step the presenter is on, for the banner the account site shows. */
+  setTour: method(presenterInputs.setTour).returns<PresenterState>(),
+  /** Moves the identity service's clock ahead (to show a code expiring); shown as skipped time. */
+  skipClock: method(presenterInputs.skipClock).returns<PresenterState>(),
+  /** The IMAP and SMTP servers: what to type into a client, the open sessions, the settings. */
+  mailServers: method(none).returns<MailServersView>(),
+  setMailSettings: method(mailSettingsInput).returns<MailServersView>(),
+  /** The drawn third-party mail app: main's IMAP connection for it. */
+  mailWindow: method(none).returns<MailWindowState>(),
+  mailWindowSignIn: method(z.strictObject({ appleId: appleIdSchema, password: signInPasswordSchema })).returns<MailWindowState>(),
+  mailWindowSignOut: method(none).returns<MailWindowState>(),
+  mailWindowMessage: method(z.strictObject({ uid: z.number().int().positive().max(2 ** 32) })).returns<MailMessageView | null>(),
 };
 
 export type AppContract = typeof appContract;

@@ -40,6 +40,13 @@ export const inputs = {
   confirmTrustedPhone: z.strictObject({ verificationId: verificationIdSchema, code: codeSchema }),
   removeTrustedDevice: z.strictObject({ deviceId: deviceIdSchema, currentPassword: currentPasswordSchema }),
   replaceRecoveryKey: z.strictObject({ currentPassword: currentPasswordSchema }),
+  // A real mail client's sign-in over IMAP or SMTP (main/mail); the name is its IMAP ID name.
+  mailSignIn: z.strictObject({
+    protocol: z.enum(['imap', 'smtp']),
+    appleId: appleIdSchema,
+    password: signInPasswordSchema,
+    clientName: z.string().max(64).nullable().default(null),
+  }),
   activity: z.strictObject({ limit: z.number().int().min(1).max(500).default(100) }),
   scenario: z.discriminatedUnion(
     'event',

@@ -36,7 +36,11 @@ export interface AppPasswordView {
   label: string;
   createdAt: number;
   lastUsedAt: number | null;
-  lastUsedBy: ClientKind | null;
+  /**
+   * A simulated app (a ClientKind), or what a mail client signed in over IMAP or SMTP: its
+   * IMAP ID name, else "IMAP" / "SMTP".
+   */
+  lastUsedBy: string | null;
   revokedAt: number | null;
 }
 
@@ -134,4 +138,22 @@ export type ServiceEvent =
   | { type: 'client-session-started'; session: ClientSessionView }
   | { type: 'client-session-ended'; sessionId: string; clientKind: ClientKind; appleId: string; reason: SessionEndReason }
   | { type: 'code-delivered'; notification: DeviceNotification }
-  | { type: 'activity'; entry: ActivityEntry };
+  | { type: 'activity'; entry: ActivityEntry }
+  | CredentialsRevoked
+  // Pushed beside the service's own events by main/mail: the servers' view (sessions, settings)
+  // or the drawn mail app's connection changed; the page asks for the new state.
+  | { type: 'mail-changed'; what: 'servers' | 'window' };
+
+/**
+ * Credentials that no longer sign in, published after the change committed: the mail servers
+ * end (at once, with `* BYE` and the reason) the sessions opened with them. `appPasswordIds`
+ * are the app-specific passwords revoked; `accountPassword` says sessions opened with the
+ * account's own password end too (a new password, a reset). `accountId` null: every account.
+ */
+export interface CredentialsRevoked {
+  type: 'credentials-revoked';
+  accountId: number | null;
+  appPasswordIds: number[];
+  accountPassword: boolean;
+  reason: SessionEndReason;
+}

@@ -8,6 +8,7 @@ export const SITE_ROUTES = {
   signIn: '/sign-in',
   unlock: '/unlock',
   account: '/account',
+  security: '/account/security',
   appPasswords: '/account/app-passwords',
   generate: '/account/app-passwords/new',
   password: '/account/password',

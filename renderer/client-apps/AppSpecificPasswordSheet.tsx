@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AppIcon, type AppIconKind } from './mac/AppIcon.js';
 import { Sheet } from './mac/Sheet.js';
 import { useClient, useClientApp } from './context.js';
-import { openAccountSite } from './open-account-site.js';
+import { openAccountSiteTab } from '../shared/account-site-tab.js';
 
 /**
  * SPEC §2 step 3, word for word: "App-specific password required", Cancel and Create. Create
@@ -23,7 +23,7 @@ export function AppSpecificPasswordSheet({ icon }: { icon: AppIconKind }) {
       defaultLabel={t('clientApps.create')}
       busy={busy}
       onCancel={() => store.getState().closeSheet()}
-      onDefault={() => void store.getState().createAppPassword(() => openAccountSite('generate', t('clientApps.sheet.label')))}
+      onDefault={() => void store.getState().createAppPassword(() => openAccountSiteTab({ page: 'generate', label: t('clientApps.sheet.label') }))}
     >
       <p>{t('clientApps.sheet.text')}</p>
     </Sheet>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from './mac/PushButton.js';
-import { openAccountSite } from './open-account-site.js';
+import { openAccountSiteTab } from '../shared/account-site-tab.js';
 
 /** "Forgot Apple ID or password?": the account site's Manage page, in the default browser. */
 export function ForgotLink() {
@@ -9,7 +9,7 @@ export function ForgotLink() {
     <LinkButton
       onClick={() => {
         // An unreachable service leaves nothing to open; the next sign-in shows the error.
-        openAccountSite('manage').catch(() => undefined);
+        openAccountSiteTab({ page: 'manage' }).catch(() => undefined);
       }}
     >
       {t('clientApps.forgot')}

@@ -4,6 +4,7 @@ import { PushButton } from './mac/PushButton.js';
 import { Spinner } from './mac/Spinner.js';
 import { TextField } from './mac/TextField.js';
 import { useClient, useClientApp } from './context.js';
+import { AccountSiteNotice } from './AccountSiteNotice.js';
 import { FormAlert } from './FormAlert.js';
 import { errorField } from './store.js';
 
@@ -77,6 +78,7 @@ export function SignInForm({ labelStyle = 'beside', links, className }: SignInFo
         />
       </fieldset>
       <FormAlert id={errorId} />
+      <AccountSiteNotice />
       <div className="client-form__actions">
         {links && <div className="client-form__links">{links}</div>}
         <Spinner visible={busy} />

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PushButton } from './mac/PushButton.js';
 import { Spinner } from './mac/Spinner.js';
+import { displayName } from '../shared/display-name.js';
 import { useClient, useClientApp } from './context.js';
 
 /**
@@ -21,7 +22,7 @@ export function SignedInStatus({ children, className }: { children?: ReactNode; 
         {t('clientApps.signedIn.heading')}
       </h2>
       <div role="status" className="signed-in__status">
-        <p className="signed-in__name">{session.fullName}</p>
+        <p className="signed-in__name">{displayName(t, session)}</p>
         <p className="signed-in__account">{t(`${keyPrefix}.status`, { appleId: session.appleId })}</p>
         <p className="signed-in__with">
           {session.appPasswordLabel === null

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand';
 import type { CodeSent, SignInChallenge } from '../../preload/contract/account-site-types.js';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import type { ClientKind, ClientSessionView } from '../../preload/contract/models.js';
+import type { SiteOpened } from '../shared/account-site-tab.js';
 import { appApi, type PushedServiceEvent } from '../shared/app-api.js';
 import { ApiError } from '../shared/http-client.js';
 import { noticeFor, type EndedNotice } from './session-notices.js';
@@ -36,6 +37,8 @@ export interface ClientState {
   codeSent: CodeSent | null;
   /** Bumped whenever the password field should be emptied-and-focused (the form watches it). */
   focusPassword: number;
+  /** After Create: My Apple ID showed the page in the tab already open, or the browser blocked the tab. */
+  siteNotice: Exclude<SiteOpened, 'opened'> | null;
 
   setField: (field: 'appleId' | 'password' | 'code', value: string) => void;
   load: () => Promise<void>;
@@ -46,8 +49,11 @@ export interface ClientState {
   chooseAnotherDevice: () => void;
   cancelVerification: () => void;
   closeSheet: () => void;
-  /** The sheet's Create: runs `open`, closes the sheet, empties and focuses the password field. */
-  createAppPassword: (open: () => Promise<void>) => Promise<void>;
+  /**
+   * The sheet's Create: runs `open` (at once, in the click's task: see account-site-tab.ts),
+   * closes the sheet, empties and focuses the password field.
+   */
+  createAppPassword: (open: () => Promise<SiteOpened>) => Promise<void>;
   onServiceEvent: (event: PushedServiceEvent) => void;
 }
 
@@ -101,6 +107,7 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
         notice: null,
         challenge: null,
         codeSent: null,
+        siteNotice: null,
       });
 
     const signedOut = (notice: EndedNotice | null) =>
@@ -150,6 +157,7 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
       challenge: null,
       codeSent: null,
       focusPassword: 0,
+      siteNotice: null,
 
       setField(field, value) {
         set({ [field]: value } as Pick<ClientState, typeof field>);
@@ -174,7 +182,7 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
 
       async signIn() {
         const { appleId, password } = get();
-        set({ notice: null, sheetOpen: false });
+        set({ notice: null, sheetOpen: false, siteNotice: null });
         await run(
           async () => {
             const result = await appApi.clientSignIn({ clientKind, appleId, password });
@@ -244,7 +252,8 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
       async createAppPassword(open) {
         await run(async () => {
           try {
-            await open();
+            const opened = await open();
+            set({ siteNotice: opened === 'opened' ? null : opened });
           } finally {
             // Whatever happened, the sheet goes and the form waits for the pasted password.
             set((s) => ({ sheetOpen: false, password: '', focusPassword: s.focusPassword + 1 }));

@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../i18n/index.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { ActivitySection } from './components/ActivitySection.js';
+import { PresenterSection } from './components/PresenterSection.js';
+import { MailServersSection } from './components/MailServersSection.js';
 import { ScenariosSection } from './components/ScenariosSection.js';
 import { SessionsSection } from './components/SessionsSection.js';
 import { TourPanel } from './components/TourPanel.js';
@@ -10,13 +12,9 @@ import { WindowsSection } from './components/WindowsSection.js';
 import { connect } from './connect.js';
 import { useControl } from './store.js';
 
-/** TwoStep's main window: windows, who is signed in where, activity, scenarios, the tour. */
+/** TwoStep's main window (the desktop app, browser mode's /control): the control center as a page. */
 export function ControlApp() {
   const { t } = useTranslation();
-  const loadError = useControl((s) => s.loadError);
-
-  useEffect(() => connect(), []);
-
   return (
     <>
       <header className="masthead">
@@ -31,21 +29,62 @@ export function ControlApp() {
         <p className="masthead__notice">{t('control.notice')}</p>
       </header>
       <main className="layout">
-        {loadError && (
-          <p role="alert" className="form-error layout__error">
-            {t('control.loadError', { message: errorMessage(loadError) })}
-          </p>
-        )}
-        <div className="layout__main">
-          <WindowsSection />
-          <SessionsSection />
-          <ScenariosSection />
-          <ActivitySection />
-        </div>
-        <div className="layout__side">
-          <TourPanel />
-        </div>
+        <LoadError />
+        <ControlSections layout="page" />
       </main>
+    </>
+  );
+}
+
+/**
+ * Why the control center shows nothing: TwoStep could not be reached. A page that says so about
+ * the launch key itself already (the stage) leaves that case out (`launchKeySaid`).
+ */
+export function LoadError({ launchKeySaid = false }: { launchKeySaid?: boolean }) {
+  const { t } = useTranslation();
+  const loadError = useControl((s) => s.loadError);
+  if (!loadError || (launchKeySaid && loadError.code === 'LAUNCH_KEY_REQUIRED')) return null;
+  return (
+    <p role="alert" className="form-error layout__error">
+      {t('control.loadError', { message: errorMessage(loadError) })}
+    </p>
+  );
+}
+
+/**
+ * The control center's sections, connected to TwoStep: windows, who is signed in where,
+ * scenarios, activity, the mail servers, the presenter's tools and the tour. On its page they sit in two columns;
+ * in the stage's panel, in one, the tour first (`presenterTools` adds the stage's own).
+ */
+export function ControlSections({ layout, presenterTools }: { layout: 'page' | 'panel'; presenterTools?: ReactNode }) {
+  useEffect(() => connect(), []);
+  const presenter = <PresenterSection>{presenterTools}</PresenterSection>;
+  if (layout === 'panel') {
+    return (
+      <div className="control-panel__sections">
+        <TourPanel />
+        {presenter}
+        <WindowsSection />
+        <SessionsSection />
+        <ScenariosSection />
+        <ActivitySection />
+        <MailServersSection />
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="layout__main">
+        <WindowsSection />
+        <SessionsSection />
+        <ScenariosSection />
+        <ActivitySection />
+        <MailServersSection />
+      </div>
+      <div className="layout__side">
+        <TourPanel />
+        {presenter}
+      </div>
     </>
   );
 }

@@ -3,14 +3,15 @@ import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import type { ActivityEntry, ClientKind, ClientSessionView } from '../../preload/contract/models.js';
 import { ApiError } from '../shared/http-client.js';
 import { appApi, type PushedServiceEvent } from '../shared/app-api.js';
-import { advanceTour, readTour, TOUR_IDLE, TOUR_STEPS, tourOpened, writeTour, type OpenTarget, type TourState } from './tour.js';
+import { advanceTour, readTour, TOUR_IDLE, TOUR_STEPS, tourBeacon, tourOpened, writeTour, type OpenTarget, type TourState } from './tour.js';
 
 export const ACTIVITY_LIMIT = 200;
 const ANNOUNCE_MS = 6000;
 
 /**
  * The control center's one store: who is signed in where, the activity log (newest first),
- * the latest entry to announce, and the guided tour (kept across reloads of the tab).
+ * the latest entry to announce, and the guided tour (kept across reloads of the tab, and told
+ * to TwoStep so My Apple ID can show the step in its banner).
  */
 export interface ControlState {
   sessions: ClientSessionView[] | null;
@@ -28,6 +29,8 @@ export interface ControlState {
   nextStep: () => void;
   backStep: () => void;
   opened: (target: OpenTarget) => void;
+  /** After Reset & restart: everything reloaded, a running tour back at its first step. */
+  restarted: () => void;
 }
 
 export function toPayload(error: unknown): ErrorPayload {
@@ -65,6 +68,7 @@ export const useControl = create<ControlState>()((set, get) => {
     if (tour === get().tour) return;
     writeTour(tour);
     set({ tour });
+    publishTour(tour);
   };
 
   return {
@@ -125,6 +129,10 @@ export const useControl = create<ControlState>()((set, get) => {
           setTour(advanceTour(get().tour, entry));
           return;
         }
+        case 'credentials-revoked':
+        case 'mail-changed':
+          // The mail servers' own: MailServersSection follows them.
+          return;
       }
     },
 
@@ -152,8 +160,21 @@ export const useControl = create<ControlState>()((set, get) => {
     opened(target) {
       setTour(tourOpened(get().tour, target));
     },
+
+    restarted() {
+      const tour = get().tour;
+      if (tour.active) setTour({ active: true, step: 0, completed: false, auto: false });
+      // TwoStep forgot the step on restart: tell it again, even if this page's tour did not move.
+      publishTour(get().tour);
+      void get().reloadAll();
+    },
   };
 });
+
+/** Tells TwoStep where the tour is (for the site's banner); a failure only leaves the banner behind. */
+function publishTour(tour: TourState): void {
+  appApi.setTour({ tour: tourBeacon(tour) }).catch(() => undefined);
+}
 
 /** The session of each app, in the order the table lists them. */
 export function sessionsByApp(sessions: ClientSessionView[]): Map<ClientKind, ClientSessionView> {

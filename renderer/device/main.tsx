@@ -1,16 +1,20 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../i18n/index.js';
+import { connectPresenter } from '../shared/presenter.js';
 import '../shared/base.css';
 import './device.css';
-import { connect } from './connect.js';
+import './device-page.css';
 import { DeviceApp } from './DeviceApp.js';
+import { createDeviceStore } from './store.js';
 
 initI18n('app.deviceTitle');
-connect();
+// One language for every page, the presenter clock, and Reset & restart.
+connectPresenter();
+const store = createDeviceStore();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DeviceApp />
+    <DeviceApp store={store} />
   </StrictMode>,
 );

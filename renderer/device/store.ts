@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
 import type { DeviceNotification } from '../../preload/contract/models.js';
 
 /** The trusted devices' inbox: newest first, each notification once however often it arrives. */
@@ -7,24 +8,42 @@ export interface DeviceState {
   connection: 'connecting' | 'live' | 'offline';
   add: (notifications: DeviceNotification[]) => void;
   setConnection: (connection: DeviceState['connection']) => void;
+  /** Reset & restart: the lock screen empty again. */
+  clear: () => void;
 }
 
-export const useDevice = create<DeviceState>()((set, get) => ({
-  notifications: [],
-  connection: 'connecting',
-  add(incoming) {
-    const existing = get().notifications;
-    const known = new Set(existing.map((n) => n.id));
-    const fresh = incoming.filter((n) => !known.has(n.id));
-    if (fresh.length === 0) return;
-    // Newest first. `incoming` is newest first too, and the sort is stable, so of two codes sent
-    // in the same millisecond the later arrival stays on top.
-    set({ notifications: [...fresh, ...existing].sort((a, b) => b.sentAt - a.sentAt) });
-  },
-  setConnection(connection) {
-    set({ connection });
-  },
-}));
+export type DeviceStore = StoreApi<DeviceState>;
+
+/** One iPhone's state: its own page holds one, and so does the stage. */
+export function createDeviceStore(): DeviceStore {
+  return createStore<DeviceState>()((set, get) => ({
+    notifications: [],
+    connection: 'connecting',
+    add(incoming) {
+      const existing = get().notifications;
+      const known = new Set(existing.map((n) => n.id));
+      const fresh = incoming.filter((n) => !known.has(n.id));
+      if (fresh.length === 0) return;
+      // Newest first. `incoming` is newest first too, and the sort is stable, so of two codes sent
+      // in the same millisecond the later arrival stays on top.
+      set({ notifications: [...fresh, ...existing].sort((a, b) => b.sentAt - a.sentAt) });
+    },
+    setConnection(connection) {
+      set({ connection });
+    },
+    clear() {
+      set({ notifications: [] });
+    },
+  }));
+}
+
+export const DeviceContext = createContext<DeviceStore | null>(null);
+
+export function useDevice<T>(selector: (state: DeviceState) => T): T {
+  const store = useContext(DeviceContext);
+  if (!store) throw new Error('useDevice outside a DeviceContext');
+  return useStore(store, selector);
+}
 
 /** The page trusts nothing it is sent: a malformed event is dropped, not shown. */
 export function isNotification(value: unknown): value is DeviceNotification {
@@ -41,4 +60,9 @@ export function isNotification(value: unknown): value is DeviceNotification {
     typeof n.expiresAt === 'number' &&
     (typeof n.replaces === 'string' || n.replaces === null)
   );
+}
+
+/** The ids of the codes a newer one replaced: no longer valid, though not expired yet. */
+export function replacedIds(notifications: readonly DeviceNotification[]): Set<string> {
+  return new Set(notifications.flatMap((n) => (n.replaces === null ? [] : [n.replaces])));
 }

@@ -7,12 +7,12 @@ import { Window } from '../client-apps/mac/Window.js';
 import { SessionEndedNotice } from '../client-apps/SessionEndedNotice.js';
 import { SignedInStatus } from '../client-apps/SignedInStatus.js';
 import { SignInForm } from '../client-apps/SignInForm.js';
-import { facetimeStore } from './store.js';
+import type { ClientStore } from '../client-apps/store.js';
 
-/** FaceTime's first screen: the camera's picture on the left, the sign-in on the right. */
-export function FaceTimeApp() {
+/** FaceTime's first screen: the camera's picture on the left, the sign-in on the right. `store` is this window's own. */
+export function FaceTimeApp({ store }: { store: ClientStore }) {
   return (
-    <ClientAppRoot store={facetimeStore} keyPrefix="clientApps.facetime">
+    <ClientAppRoot store={store} keyPrefix="clientApps.facetime">
       <FaceTimeWindow />
     </ClientAppRoot>
   );

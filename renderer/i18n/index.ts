@@ -3,32 +3,39 @@ import { initReactI18next } from 'react-i18next';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import enApps from './locales/en/apps.json';
 import enControl from './locales/en/control.json';
+import enMail from './locales/en/mail.json';
 import enSite from './locales/en/site.json';
+import enStage from './locales/en/stage.json';
 import jaApps from './locales/ja/apps.json';
 import jaControl from './locales/ja/control.json';
+import jaMail from './locales/ja/mail.json';
 import jaSite from './locales/ja/site.json';
+import jaStage from './locales/ja/stage.json';
 
 /**
  * One catalog per language, kept in one file per area (the account site with the shared
- * strings and errors, the client apps, the control center); their top-level keys never clash
- * (test/node/i18n-catalogs.test.ts checks).
+ * strings and errors, the client apps, the control center, the stage, the mail app and servers);
+ * their top-level keys never clash (test/node/i18n-catalogs.test.ts checks).
  */
 export const CATALOGS = {
-  en: { ...enSite, ...enApps, ...enControl },
-  ja: { ...jaSite, ...jaApps, ...jaControl },
+  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail },
+  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail },
 };
 
 /**
- * The one i18n setup of every front end. The language comes from, in order: `?lang=` in the
- * URL, the choice remembered in localStorage, the `<meta name="twostep-lang">` the server
- * writes into the page, then English.
+ * The one i18n setup of every front end. The language is a setting of the running TwoStep,
+ * shared by every page of both origins (renderer/i18n/language-sync.ts keeps a page in step).
+ * A page starts in, in order: `?lang=` in the URL (a choice, told to TwoStep once the page is
+ * connected), the `<meta name="twostep-lang">` the server writes into the page (the language of
+ * the moment), the language this origin last used (the desktop app's windows have no meta),
+ * then English.
  */
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'twostep.lang';
 
-function asLanguage(value: string | null | undefined): Language | null {
+export function asLanguage(value: string | null | undefined): Language | null {
   return value === 'en' || value === 'ja' ? value : null;
 }
 
@@ -41,13 +48,14 @@ function storedLanguage(): Language | null {
   }
 }
 
+/** `?lang=` of the address this page was opened with, if any (a Create link carries one). */
+export function languageInAddress(): Language | null {
+  return asLanguage(new URLSearchParams(window.location.search).get('lang'));
+}
+
 export function detectLanguage(): Language {
-  const fromUrl = asLanguage(new URLSearchParams(window.location.search).get('lang'));
-  // A language asked for in the link (a client app's Create button sends its own) is kept
-  // for the pages that follow, as if chosen with the switch.
-  if (fromUrl) remember(fromUrl);
   const fromMeta = asLanguage(document.querySelector<HTMLMetaElement>('meta[name="twostep-lang"]')?.content);
-  return fromUrl ?? storedLanguage() ?? fromMeta ?? 'en';
+  return languageInAddress() ?? fromMeta ?? storedLanguage() ?? 'en';
 }
 
 function applyLanguage(lang: Language, titleKey: string): void {
@@ -75,36 +83,13 @@ export function initI18n(titleKey: string, lang: Language = detectLanguage()): i
   return i18next;
 }
 
-function remember(lang: Language): void {
+/** Kept for this origin's next page (the desktop app's windows start from it). */
+export function rememberLanguage(lang: Language): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
     // Not remembered, but still applied to this page.
   }
-}
-
-/** The language switch: remembered for next time, and `?lang=` dropped so a reload keeps it. */
-export function chooseLanguage(lang: Language): void {
-  remember(lang);
-  const url = new URL(window.location.href);
-  if (url.searchParams.has('lang')) {
-    url.searchParams.delete('lang');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-  }
-  void i18next.changeLanguage(lang);
-}
-
-/**
- * Every TwoStep page of one origin follows a language chosen in another (the control center's
- * switch changes the apps' windows too): the choice travels through localStorage's event.
- */
-export function followLanguageChanges(): () => void {
-  const onStorage = (event: StorageEvent) => {
-    const lang = event.key === STORAGE_KEY ? asLanguage(event.newValue) : null;
-    if (lang) void i18next.changeLanguage(lang);
-  };
-  window.addEventListener('storage', onStorage);
-  return () => window.removeEventListener('storage', onStorage);
 }
 
 export function currentLanguage(): Language {

@@ -10,12 +10,13 @@ import { SignedInStatus } from '../client-apps/SignedInStatus.js';
 import { SignInForm } from '../client-apps/SignInForm.js';
 import { ChooseDevice } from './ChooseDevice.js';
 import { EnterCode } from './EnterCode.js';
-import { icloudStore } from './store.js';
+import type { ClientStore } from '../client-apps/store.js';
+import { displayName } from '../shared/display-name.js';
 
-/** System Preferences ▸ iCloud on a new Mac: the password, then a code from a trusted device. */
-export function ICloudApp() {
+/** System Preferences ▸ iCloud on a new Mac: the password, then a code from a trusted device. `store` is this window's own. */
+export function ICloudApp({ store }: { store: ClientStore }) {
   return (
-    <ClientAppRoot store={icloudStore} keyPrefix="clientApps.icloud">
+    <ClientAppRoot store={store} keyPrefix="clientApps.icloud">
       <ICloudPane />
     </ClientAppRoot>
   );
@@ -45,7 +46,7 @@ function ICloudPane() {
           <AppIcon kind="icloud" />
           {session ? (
             <>
-              <p className="icloud__side-name">{session.fullName}</p>
+              <p className="icloud__side-name">{displayName(t, session)}</p>
               <p className="icloud__side-id">{session.appleId}</p>
             </>
           ) : (

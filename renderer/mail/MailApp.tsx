@@ -1,58 +1,67 @@
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClientAppRoot } from '../client-apps/ClientAppRoot.js';
-import { ClientView } from '../client-apps/ClientView.js';
-import { useClient } from '../client-apps/context.js';
-import { AppIcon } from '../client-apps/mac/AppIcon.js';
 import { Window } from '../client-apps/mac/Window.js';
-import { SessionEndedNotice } from '../client-apps/SessionEndedNotice.js';
-import { SignedInStatus } from '../client-apps/SignedInStatus.js';
-import { SignInForm } from '../client-apps/SignInForm.js';
-import { mailStore } from './store.js';
+import { onServiceEvent } from '../shared/app-api.js';
+import { onRestart } from '../shared/presenter.js';
+import { AccountSetup } from './components/AccountSetup.js';
+import { Inbox } from './components/Inbox.js';
+import { createMailStore, MailStoreContext, useMail, type MailStore } from './store.js';
 
 /**
- * A third-party mail app that knows nothing of two-step verification: its "Add Account"
- * panel only says an app-specific password is needed — no Create button (SPEC §2 step 8).
+ * Tern Mail: a made-up third-party mail client of 2015 (its own name and icon), and a real
+ * client of TwoStep's IMAP server — main connects for it, so this window shows what any mail
+ * client gets: the refusal of a normal password, the INBOX with Apple's notification mails, and
+ * the connection closed when its app-specific password is revoked. Each MailApp has a store of
+ * its own unless one is given, so a page may hold several; a Reset & restart puts it back as it
+ * first was (the language comes from the presenter state, as for every page).
  */
-export function MailApp() {
+export function MailApp({ store: given }: { store?: MailStore }) {
+  const [store] = useState(() => given ?? createMailStore());
+  useEffect(
+    () =>
+      onServiceEvent(
+        (event) => {
+          if (event.type === 'mail-changed' && event.what === 'window') void store.getState().load();
+        },
+        () => void store.getState().load(),
+      ),
+    [store],
+  );
+  useEffect(
+    () =>
+      onRestart(() => {
+        // The teaching hint is the trainer's setting, not part of a run: it stays.
+        store.setState({ ...store.getInitialState(), teachingHint: store.getState().teachingHint }, true);
+        void store.getState().load();
+      }),
+    [store],
+  );
   return (
-    <ClientAppRoot store={mailStore} keyPrefix="clientApps.mail">
+    <MailStoreContext value={store}>
       <MailWindow />
-    </ClientAppRoot>
+    </MailStoreContext>
   );
 }
 
 function MailWindow() {
   const { t } = useTranslation();
-  const session = useClient((s) => s.session);
+  const view = useMail((s) => s.view);
+  const appleId = useMail((s) => s.appleId);
+  const hint = useMail((s) => s.teachingHint);
+  const setHint = useMail((s) => s.setTeachingHint);
+  const hintId = useId();
   return (
-    <Window title={t('clientApps.mail.name')} className="mail">
+    <Window title={t('mailApp.name')} className="mail">
       <div className="mail__layout">
-        <div className="mail-sidebar">
-          <p className="mail-sidebar__heading">{t('clientApps.mail.mailboxes')}</p>
-          <p className="mail-sidebar__item">{session ? `${t('clientApps.mail.inbox')} — ${session.appleId}` : t('clientApps.mail.noAccount')}</p>
-        </div>
-        <div className="mail__main">
-          <ClientView
-            views={{
-              'sign-in': (
-                <section className="mail-panel mac-box" aria-labelledby="mail-add-account">
-                  <div className="mail-panel__head">
-                    <AppIcon kind="mail" />
-                    <div>
-                      <h2 id="mail-add-account" className="mail-panel__title">
-                        {t('clientApps.mail.addAccount')}
-                      </h2>
-                      <p className="mail-panel__intro">{t('clientApps.mail.intro')}</p>
-                    </div>
-                  </div>
-                  <SessionEndedNotice />
-                  <SignInForm />
-                </section>
-              ),
-              'signed-in': <SignedInStatus className="mail-panel mac-box" />,
-            }}
-          />
-        </div>
+        <nav className="mail-sidebar" aria-label={t('mailApp.mailboxes')}>
+          <p className="mail-sidebar__heading">{t('mailApp.mailboxes')}</p>
+          <p className="mail-sidebar__item">{view === 'inbox' ? `${t('mailApp.inbox')} — ${appleId}` : t('mailApp.noAccount')}</p>
+          <div className="mail-sidebar__hint">
+            <input id={hintId} type="checkbox" checked={hint} onChange={(e) => setHint(e.target.checked)} />
+            <label htmlFor={hintId}>{t('mailApp.hint.setting')}</label>
+          </div>
+        </nav>
+        <div className="mail__main">{view === 'loading' ? null : view === 'inbox' ? <Inbox /> : <AccountSetup />}</div>
       </div>
     </Window>
   );

@@ -10,15 +10,18 @@ import { Window } from '../client-apps/mac/Window.js';
 import { SessionEndedNotice } from '../client-apps/SessionEndedNotice.js';
 import { SignedInStatus } from '../client-apps/SignedInStatus.js';
 import { SignInForm } from '../client-apps/SignInForm.js';
-import { messagesStore } from './store.js';
+import type { ClientStore } from '../client-apps/store.js';
 
 const TABS = ['general', 'accounts'] as const;
 type Tab = (typeof TABS)[number];
 
-/** Messages ▸ Preferences ▸ Accounts ▸ iMessage: where the seed's author met the sheet. */
-export function MessagesApp() {
+/**
+ * Messages ▸ Preferences ▸ Accounts ▸ iMessage: where the seed's author met the sheet. `store`
+ * is this window's own (createClientStore('messages')).
+ */
+export function MessagesApp({ store }: { store: ClientStore }) {
   return (
-    <ClientAppRoot store={messagesStore} keyPrefix="clientApps.messages">
+    <ClientAppRoot store={store} keyPrefix="clientApps.messages">
       <MessagesPreferences />
     </ClientAppRoot>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { chooseLanguage, LANGUAGES, type Language } from '../i18n/index.js';
+import { LANGUAGES, type Language } from '../i18n/index.js';
+import { chooseLanguage } from '../i18n/language-sync.js';
 
 const NAMES: Record<Language, string> = { ja: '日本語', en: 'English' };
 

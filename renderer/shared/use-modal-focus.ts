@@ -4,8 +4,13 @@ import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface ModalFocusOptions {
-  /** Class of the layer appended to <body> that the modal is portalled into (read once). */
+  /** Class of the layer appended to <body> (or to `scope`) that the modal is portalled into (read once). */
   layerClassName: string;
+  /**
+   * What the modal is modal to: by default the whole page; a Mac sheet on the stage is modal to
+   * its own window only, the other windows staying usable.
+   */
+  scope?: () => HTMLElement | null;
   /** Escape: the modal's cancel. */
   onEscape: () => void;
   /** Stop Escape here so an outer handler (e.g. a page shortcut) does not see it too. */
@@ -27,11 +32,12 @@ export interface ModalFocus {
 
 /**
  * The modal behaviour the site's confirmations, the control center's modals and the Mac sheets
- * share, written once so they cannot drift apart: while open the rest of the page is inert,
+ * share, written once so they cannot drift apart: while open the rest of the page (or of its
+ * scope) is inert,
  * focus starts inside, Tab and Shift+Tab wrap inside, Escape cancels, and when it closes focus
  * goes back to where it was.
  */
-export function useModalFocus({ layerClassName, onEscape, stopEscapePropagation = false, initialFocus, defaultButton }: ModalFocusOptions): ModalFocus {
+export function useModalFocus({ layerClassName, scope, onEscape, stopEscapePropagation = false, initialFocus, defaultButton }: ModalFocusOptions): ModalFocus {
   const dialogRef = useRef<HTMLDivElement>(null);
   const [layer] = useState(() => {
     const element = document.createElement('div');
@@ -41,9 +47,10 @@ export function useModalFocus({ layerClassName, onEscape, stopEscapePropagation 
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    document.body.appendChild(layer);
+    const root = scope?.() ?? document.body;
+    root.appendChild(layer);
     const madeInert: Element[] = [];
-    for (const child of Array.from(document.body.children)) {
+    for (const child of Array.from(root.children)) {
       if (child !== layer && !child.hasAttribute('inert')) {
         child.setAttribute('inert', '');
         madeInert.push(child);

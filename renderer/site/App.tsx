@@ -6,6 +6,7 @@ import { GeneratePage } from './components/GeneratePage.js';
 import { HistoryPage } from './components/HistoryPage.js';
 import { Layout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
+import { SecurityPage } from './components/SecurityPage.js';
 import { SignInPage } from './components/SignInPage.js';
 import { UnlockPage } from './components/UnlockPage.js';
 import { isSitePath } from '../../preload/contract/site-routes.js';
@@ -14,6 +15,7 @@ import { isProtectedPath, useSite } from './store.js';
 
 const ACCOUNT_ROUTES: Record<string, () => JSX.Element | null> = {
   '/account': AccountPage,
+  '/account/security': SecurityPage,
   '/account/app-passwords': HistoryPage,
   '/account/app-passwords/new': GeneratePage,
   '/account/password': ChangePasswordPage,

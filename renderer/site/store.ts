@@ -35,6 +35,8 @@ export interface SessionSlice {
   rememberReturn: (path: string) => void;
   /** Handles an error of any call: a lost session goes to sign-in (returns null); anything else is returned to show. */
   failure: (error: unknown) => ErrorPayload | null;
+  /** Reset & restart: the demo started over (every session ended with it), so back to signing in. */
+  restarted: () => void;
 }
 
 export interface AppPasswordsSlice {
@@ -138,6 +140,14 @@ const createSessionSlice: StateCreator<SiteState, [], [], SessionSlice> = (set, 
     set({ status: 'signed-out', account: null, challenge: null, notice: payload });
     navigate('/sign-in', { replace: true });
     return null;
+  },
+
+  restarted() {
+    writeReturn(null);
+    sessionKey.clear();
+    get().clearAppPasswords();
+    set({ status: 'signed-out', account: null, challenge: null, notice: null, returnTo: null });
+    navigate('/sign-in', { replace: true });
   },
 });
 

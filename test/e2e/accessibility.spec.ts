@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
-import { adoptPageSession, DEMO, openIPhone, readCodeFromIPhone, siteCall, signInViaApi } from './helpers.js';
+import { DEMO, adoptPageSession, expectTernMailConnected, openIPhone, readCodeFromIPhone, signInTernMail, signInViaApi, siteCall } from './helpers.js';
 
 /**
  * axe-core on every screen of browser mode, in English and in Japanese: WCAG 2.0/2.1 A and AA
@@ -68,6 +68,9 @@ async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<vo
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'account.title') })).toBeVisible();
   await expect(page.getByText(DEMO.appleId)).toBeVisible();
   await scan(page, lang, 'manage');
+  await page.getByRole('navigation', { name: t(lang, 'account.sections') }).getByRole('link', { name: t(lang, 'account.security'), exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t(lang, 'account.security') })).toBeVisible();
+  await scan(page, lang, 'password and security');
 
   await page.getByRole('link', { name: t(lang, 'account.generate') }).click();
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'generate.title') })).toBeVisible();
@@ -184,16 +187,20 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
   // a window done with is closed, so the next one's calls are not queued behind them.
   await facetime.close();
 
-  // Mail: the form, the plain error for the normal password, signed in.
+  // Tern Mail: the form, the plain refusal (with the teaching hint), the INBOX with a message open.
   const mail = await openApp(page, twostep, lang, 'mail');
   await scan(mail, lang, 'Mail: sign-in');
-  await signInApp(mail, lang, DEMO.password);
-  await expect(mail.getByRole('alert')).toContainText(t(lang, 'clientApps.appPasswordRequired'));
-  await scan(mail, lang, 'Mail: app-specific password required');
+  await signInTernMail(mail, lang, DEMO.password);
+  await expect(mail.getByRole('alert')).toContainText(t(lang, 'mailApp.incorrect', { appleId: DEMO.appleId }));
+  await mail.getByLabel(t(lang, 'mailApp.hint.setting'), { exact: true }).check();
+  await expect(mail.getByRole('alert')).toContainText(t(lang, 'mailApp.hint.text'));
+  await scan(mail, lang, 'Mail: refused, with the teaching hint');
   const mailPassword = await siteCall<{ password: string }>(page.request, twostep, 'createAppPassword', { label: 'Mail' });
-  await signInApp(mail, lang, mailPassword.value.password);
-  await expect(mail.getByRole('status')).toContainText(DEMO.appleId);
-  await scan(mail, lang, 'Mail: signed in');
+  await signInTernMail(mail, lang, mailPassword.value.password);
+  await expectTernMailConnected(mail, lang);
+  await mail.getByRole('list', { name: t(lang, 'mailApp.messages') }).getByRole('button').first().click();
+  await expect(mail.getByRole('article')).toBeVisible();
+  await scan(mail, lang, 'Mail: signed in, a message open');
   await mail.close();
 
   // iCloud: the form, the device choice, the code, signed in.
@@ -216,16 +223,23 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
   await siteCall(page.request, twostep, 'revokeAppPassword', { appPasswordId: created.value.appPassword.id });
   await expect(messages.getByRole('alert')).toHaveText(t(lang, 'clientApps.ended.appPasswordRevoked'));
   await scan(messages, lang, 'Messages: signed-out notice');
-  await expect(page.getByRole('table', { name: t(lang, 'control.sessions.caption') })).toContainText('Mail');
+  await expect(page.getByRole('table', { name: t(lang, 'control.sessions.caption') })).toContainText(DEMO.appleId);
   await scan(page, lang, 'control center: sessions and activity');
 }
+
+// Long walks through every screen, each scanned: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
 
 for (const lang of ['en', 'ja'] as const) {
   const name = lang === 'en' ? 'English' : 'Japanese';
   test(`axe finds no violation on any screen of the account site and the iPhone, in ${name}`, async ({ twostep, page }) => {
+    // Every screen of the site scanned in full, on two shared cores beside the other workers.
+    test.setTimeout(150_000);
     await accountSite(twostep, page, lang);
   });
   test(`axe finds no violation in the control center and the four apps, in ${name}`, async ({ twostep, page }) => {
+    // A dozen full axe scans, Tern Mail's four among them, on a machine of two shared cores.
+    test.setTimeout(150_000);
     await controlCenterAndApps(twostep, page, lang);
   });
 }

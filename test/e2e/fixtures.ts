@@ -17,25 +17,31 @@ export interface TwoStep {
   /** The half of the account site's session the site's page keeps, once `signInViaApi` signed in. */
   siteSessionKey?: string;
   dataDir: string;
+  /** The IMAP and SMTP servers' ports, as browser mode printed them. */
+  imapPort: number;
+  smtpPort: number;
   /** Moves the service's clock forward (test mode only). */
   advanceClock(ms: number): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSync(join(tmpdir(), 'twostep-e2e-'))): Promise<TwoStep & { process: ChildProcess }> {
-  const child = spawn(process.execPath, ['dist/main/browser-mode.mjs', '--port', '0', '--data', dataDir, '--no-open', '--test-mode', ...extraArgs], {
+  const args = ['--port', '0', '--imap-port', '0', '--smtp-port', '0', '--data', dataDir, '--no-open', '--test-mode', ...extraArgs];
+  const child = spawn(process.execPath, ['dist/main/browser-mode.mjs', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const [origin, appOrigin, launchKey] = await new Promise<[string, string, string]>((resolve, reject) => {
+  const [origin, appOrigin, launchKey, imapPort, smtpPort] = await new Promise<[string, string, string, number, number]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const site = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       const apps = /Control center: +(http:\/\/127\.0\.0\.1:\d+)\/control#key=([\w-]+)/.exec(output);
-      if (site && apps) {
+      const imap = /IMAP server: +127\.0\.0\.1:(\d+)/.exec(output);
+      const smtp = /SMTP submission: +127\.0\.0\.1:(\d+)/.exec(output);
+      if (site && apps && imap && smtp) {
         clearTimeout(timer);
-        resolve([site[1]!, apps[1]!, apps[2]!]);
+        resolve([site[1]!, apps[1]!, apps[2]!, Number(imap[1]), Number(smtp[1])]);
       }
     };
     child.stdout.on('data', onData);
@@ -49,6 +55,8 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
     launchKey,
     appUrl: (path) => `${appOrigin}${path}#key=${launchKey}`,
     dataDir,
+    imapPort,
+    smtpPort,
     process: child,
     async advanceClock(ms) {
       const response = await fetch(`${origin}/api/test/advance-clock`, {

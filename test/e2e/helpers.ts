@@ -1,5 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { t, type Lang } from './catalog.js';
 import type { TwoStep } from './fixtures.js';
 
 export const DEMO = { appleId: 'demo@twostep.example', password: 'Twostep-Demo-2015' } as const;
@@ -68,10 +69,10 @@ export async function adoptPageSession(page: Page, twostep: TwoStep): Promise<vo
 }
 
 /**
- * Reads the newest code off the simulated iPhone's lock screen, as a person would. With
- * `notAmong`, waits for a code that was not seen before (a fresh one).
+ * Reads the newest code off the simulated iPhone's lock screen (its own page, or the stage's
+ * iPhone), as a person would. With `notAmong`, waits for a code that was not seen before (a fresh one).
  */
-export async function readCodeFromIPhone(iphone: Page, notAmong: string[] = []): Promise<string> {
+export async function readCodeFromIPhone(iphone: Page | Locator, notAmong: string[] = []): Promise<string> {
   const newest = iphone.getByRole('list', { name: /Notifications|通知/ }).getByRole('listitem').first();
   let code = '';
   await expect(async () => {
@@ -89,4 +90,46 @@ export async function openIPhone(page: Page, twostep: TwoStep, lang?: 'en' | 'ja
   const iphone = await page.context().newPage();
   await iphone.goto(twostep.appUrl(`/iphone${lang ? `?lang=${lang}` : ''}`));
   return iphone;
+}
+
+/**
+ * The tab Create (or Open My Apple ID) opened: it opens empty in the click itself, as popup
+ * blockers require, and is pointed at My Apple ID once TwoStep answers — this waits for that.
+ */
+export async function accountSiteTab(popup: Page, twostep: TwoStep): Promise<Page> {
+  await popup.waitForURL((url) => url.origin === twostep.origin);
+  await popup.waitForLoadState();
+  return popup;
+}
+
+/** A window the control center opened as a tab of its own name: empty at first, then pointed at its page. */
+export async function appTab(popup: Page, path: string): Promise<Page> {
+  await popup.waitForURL((url) => url.pathname === path);
+  await popup.waitForLoadState();
+  return popup;
+}
+
+/** My Apple ID's Manage page → Password and Security, as the seed's author went (「パスワードとセキュリティ」). */
+export async function goToPasswordAndSecurity(site: Page, twostep: TwoStep, lang: Lang): Promise<void> {
+  await site.goto(`${twostep.origin}/account`);
+  await site.getByRole('navigation', { name: t(lang, 'account.sections') }).getByRole('link', { name: t(lang, 'account.security'), exact: true }).click();
+  await expect(site.getByRole('heading', { level: 1, name: t(lang, 'account.security') })).toBeVisible();
+}
+
+/** Tern Mail's "Add Mail Account": the e-mail address (the Apple ID) and a password. */
+export async function signInTernMail(mail: Page, lang: 'en' | 'ja', password: string): Promise<void> {
+  await mail.getByLabel(t(lang, 'mailApp.emailAddress'), { exact: true }).fill(DEMO.appleId);
+  await mail.getByLabel(t(lang, 'mailApp.password'), { exact: true }).fill(password);
+  await mail.getByRole('button', { name: t(lang, 'mailApp.signIn'), exact: true }).click();
+}
+
+/** Tern Mail, connected to the IMAP server, showing the INBOX. */
+export async function expectTernMailConnected(mail: Page, lang: 'en' | 'ja'): Promise<void> {
+  await expect(mail.getByRole('status')).toHaveText(t(lang, 'mailApp.connected', { appleId: DEMO.appleId }));
+}
+
+/** Tern Mail after the server closed its connection: the reason the server gave, and the form again. */
+export async function expectTernMailDisconnected(mail: Page, lang: 'en' | 'ja', reason: string): Promise<void> {
+  await expect(mail.getByRole('alert')).toHaveText(t(lang, 'mailApp.ended', { reason }));
+  await expect(mail.getByRole('button', { name: t(lang, 'mailApp.signIn'), exact: true })).toBeVisible();
 }

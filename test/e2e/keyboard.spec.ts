@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test } from './fixtures.js';
-import { DEMO, openIPhone, readCodeFromIPhone } from './helpers.js';
+import { accountSiteTab, appTab, DEMO, openIPhone, readCodeFromIPhone } from './helpers.js';
 
 /**
  * The seed's flow with the keyboard alone: Tab and Shift+Tab to move, Enter and Space to
@@ -54,8 +54,8 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
   await page.goto(twostep.appUrl(`/control?lang=${lang}`));
   await tabTo(page, button(page, lang, 'control.windows.messages'));
   await expectVisibleFocus(page, 'the control center');
-  const [messages] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
-  await messages.waitForLoadState();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+  const messages = await appTab(popup, '/messages');
 
   // 1-2. The Apple ID and its normal password, Return to sign in.
   const appleIdField = messages.getByLabel(t(lang, 'clientApps.appleId'), { exact: true });
@@ -85,9 +85,8 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
   await messages.keyboard.press('Enter');
   await expect(sheet).toBeVisible();
   await tabTo(messages, button(sheet, lang, 'clientApps.create'));
-  const [site] = await Promise.all([messages.waitForEvent('popup'), messages.keyboard.press('Enter')]);
-  await site.waitForLoadState();
-  expect(new URL(site.url()).origin).toBe(twostep.origin);
+  const [popup2] = await Promise.all([messages.waitForEvent('popup'), messages.keyboard.press('Enter')]);
+  const site = await accountSiteTab(popup2, twostep);
 
   // 5. My Apple ID: sign in, choose the iPhone with the arrow keys, type the code it shows.
   await expect(site.getByRole('heading', { level: 1, name: t(lang, 'signIn.title') })).toBeFocused();
@@ -145,7 +144,8 @@ test("the seed's flow with the keyboard alone", async ({ twostep, page, context 
   await site.bringToFront();
   await tabTo(site, button(site, lang, 'common.done'));
   await site.keyboard.press('Enter');
-  await expect(site.getByRole('heading', { level: 1, name: t(lang, 'account.title') })).toBeFocused();
+  // Done leads to Password and Security, where View History is.
+  await expect(site.getByRole('heading', { level: 1, name: t(lang, 'account.security') })).toBeFocused();
   await tabTo(site, site.getByRole('link', { name: t(lang, 'account.viewHistory') }));
   await expectVisibleFocus(site, 'the View History link');
   await site.keyboard.press('Enter');
@@ -241,12 +241,72 @@ test("the control center's scenarios and dialogs with the keyboard alone", async
   // The guided tour: started, moved on and ended with the keyboard.
   await tabTo(page, button(page, lang, 'tour.start'));
   await page.keyboard.press('Enter');
-  await expect(page.getByText(t(lang, 'tour.progress', { n: 1, total: 9 }))).toBeVisible();
+  await expect(page.getByText(t(lang, 'tour.progress', { n: 1, total: 10 }))).toBeVisible();
   await expect(button(page, lang, 'tour.next')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByText(t(lang, 'tour.progress', { n: 2, total: 9 }))).toBeVisible();
+  await expect(page.getByText(t(lang, 'tour.progress', { n: 2, total: 10 }))).toBeVisible();
   await tabTo(page, button(page, lang, 'tour.end'));
   await expectVisibleFocus(page, 'End Tour');
   await page.keyboard.press('Space');
   await expect(button(page, lang, 'tour.start')).toBeFocused();
+});
+
+test('the stage with the keyboard alone: the Dock, a window, its sheet, the tour’s coach mark, the control center folded and unfolded', async ({ twostep, page }) => {
+  const lang: Lang = 'en';
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(twostep.appUrl(`/stage?lang=${lang}`));
+  const dockMessages = page.getByRole('navigation', { name: t(lang, 'stage.dock') }).getByRole('button', { name: t(lang, 'clientApps.messages.name'), exact: true });
+
+  // The tour, started from the panel; its coach mark's Next and Back answer the keyboard too.
+  const panel = page.getByRole('complementary', { name: t(lang, 'control.title') });
+  await tabTo(page, button(panel, lang, 'tour.start'));
+  await page.keyboard.press('Enter');
+  const coach = page.locator('section.coach');
+  await expect(coach).toContainText(t(lang, 'tour.progress', { n: 1, total: 10 }));
+  await tabTo(page, button(coach, lang, 'tour.next'), { back: true, max: 80 });
+  await expectVisibleFocus(page, "the coach mark's Next");
+  await page.keyboard.press('Enter');
+  await expect(coach).toContainText(t(lang, 'tour.progress', { n: 2, total: 10 }));
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await expect(coach).toContainText(t(lang, 'tour.progress', { n: 1, total: 10 }));
+
+  // Enter on Messages in the Dock: the window opens with the keyboard in its first field.
+  await tabTo(page, dockMessages, { max: 80 });
+  await expectVisibleFocus(page, 'Messages in the Dock');
+  await page.keyboard.press('Enter');
+  const messages = page.getByRole('region', { name: t(lang, 'clientApps.messages.name'), exact: true });
+  await expect(messages.getByLabel(t(lang, 'clientApps.appleId'), { exact: true })).toBeFocused();
+  await page.keyboard.type(DEMO.appleId);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO.password);
+  await page.keyboard.press('Enter');
+  const sheet = page.getByRole('alertdialog', { name: t(lang, 'clientApps.sheet.title') });
+  await expect(button(sheet, lang, 'clientApps.create')).toBeFocused();
+  for (const key of ['Tab', 'Tab', 'Shift+Tab']) {
+    await page.keyboard.press(key);
+    await expectFocusInside(sheet);
+  }
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+  await expect(messages.getByLabel(t(lang, 'clientApps.password'), { exact: true })).toBeFocused();
+
+  // The red button closes the window; the Dock brings it back as it was.
+  await tabTo(page, messages.getByRole('button', { name: t(lang, 'stage.closeWindow', { window: t(lang, 'clientApps.messages.name') }) }), { back: true });
+  await expectVisibleFocus(page, "Messages' close button");
+  await page.keyboard.press('Enter');
+  await expect(messages).toBeHidden();
+  await tabTo(page, dockMessages, { max: 80 });
+  await page.keyboard.press('Enter');
+  await expect(messages.getByLabel(t(lang, 'clientApps.appleId'), { exact: true })).toHaveValue(DEMO.appleId);
+
+  // The control center folds away and back from the menu bar.
+  const toggle = page.getByRole('banner').getByRole('button', { name: t(lang, 'stage.controlCenter'), exact: true });
+  await tabTo(page, toggle, { back: true, max: 80 });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Space');
+  await expect(panel).toBeVisible();
 });

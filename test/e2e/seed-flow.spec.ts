@@ -1,7 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
-import { DEMO, openIPhone, readCodeFromIPhone } from './helpers.js';
+import { accountSiteTab, appTab, DEMO, expectTernMailConnected, goToPasswordAndSecurity, openIPhone, readCodeFromIPhone, signInTernMail } from './helpers.js';
 
 /** A screenshot of each step, kept as a test artifact (test-results/e2e/<test>/NN-step.png). */
 async function step(testInfo: TestInfo, page: Page, name: string): Promise<void> {
@@ -14,8 +14,7 @@ async function step(testInfo: TestInfo, page: Page, name: string): Promise<void>
 /** Opens a window from the control center, as a presenter does (a new tab in browser mode). */
 async function openFromControlCenter(control: Page, lang: Lang, key: 'messages' | 'facetime' | 'icloud' | 'mail'): Promise<Page> {
   const [window] = await Promise.all([control.waitForEvent('popup'), control.getByRole('button', { name: t(lang, `control.windows.${key}`) }).click()]);
-  await window.waitForLoadState();
-  return window;
+  return appTab(window, `/${key}`);
 }
 
 async function signInApp(app: Page, lang: Lang, password: string): Promise<void> {
@@ -66,9 +65,8 @@ async function seedFlow(twostep: TwoStep, control: Page, lang: Lang, testInfo: T
   await step(testInfo, messages, 'messages-app-specific-password-required');
 
   // 4. Create opens My Apple ID at the generate page, the label to be filled in.
-  const [site] = await Promise.all([messages.waitForEvent('popup'), sheet.getByRole('button', { name: t(lang, 'clientApps.create'), exact: true }).click()]);
-  await site.waitForLoadState();
-  expect(new URL(site.url()).origin).toBe(twostep.origin);
+  const [popup] = await Promise.all([messages.waitForEvent('popup'), sheet.getByRole('button', { name: t(lang, 'clientApps.create'), exact: true }).click()]);
+  const site = await accountSiteTab(popup, twostep);
   await step(testInfo, site, 'my-apple-id-sign-in');
 
   // 5. Sign in there; the code comes to Taro's iPhone.
@@ -95,27 +93,32 @@ async function seedFlow(twostep: TwoStep, control: Page, lang: Lang, testInfo: T
   await step(testInfo, messages, 'messages-signed-in-with-app-specific-password');
   await expect(control.getByRole('table', { name: t(lang, 'control.sessions.caption') })).toContainText(label);
 
-  // 8. The third-party app: the normal password gets a plain error and no Create button;
-  //    the password is made by hand: Manage → Password and Security → Generate App-Specific Password.
+  // 8. The third-party app (Tern Mail, a real client of the IMAP server): the normal password is
+  //    "incorrect", in the server's words, with no Create button; the password is made by hand:
+  //    Manage → Password and Security (a page of its own) → Generate App-Specific Password.
   const mail = await openFromControlCenter(control, lang, 'mail');
-  await signInApp(mail, lang, DEMO.password);
-  await expect(mail.getByRole('alert')).toContainText(t(lang, 'clientApps.appPasswordRequired'));
+  await signInTernMail(mail, lang, DEMO.password);
+  await expect(mail.getByRole('alert')).toContainText(t(lang, 'mailApp.incorrect', { appleId: DEMO.appleId }));
+  // imapflow, like most clients, shows the server's text without its [AUTHENTICATIONFAILED] code.
+  await expect(mail.getByRole('alert')).toContainText(t(lang, 'mailApp.serverSaid', { text: 'Authentication failed' }));
   await expect(mail.getByRole('button', { name: t(lang, 'clientApps.create'), exact: true })).toHaveCount(0);
   await step(testInfo, mail, 'mail-needs-an-app-specific-password');
   await site.bringToFront();
-  await site.goto(`${twostep.origin}/account`);
+  await goToPasswordAndSecurity(site, twostep, lang);
   await site.getByRole('link', { name: t(lang, 'account.generate') }).click();
   await site.getByLabel(t(lang, 'generate.label'), { exact: true }).fill('Mail');
   await site.getByRole('button', { name: t(lang, 'generate.create'), exact: true }).click();
   const mailPassword = await createAppPassword(site);
   await mail.bringToFront();
-  await signInApp(mail, lang, mailPassword);
-  await expect(mail.getByRole('status')).toContainText(t(lang, 'clientApps.signedIn.withAppPassword', { label: 'Mail' }));
+  await signInTernMail(mail, lang, mailPassword);
+  await expectTernMailConnected(mail, lang);
+  // Apple's notification of each app-specific password made is in the INBOX.
+  await expect(mail.getByRole('list', { name: t(lang, 'mailApp.messages') }).getByRole('listitem')).toHaveCount(2);
   await step(testInfo, mail, 'mail-signed-in');
 
   // 9. View History → Delete: Messages is signed out at once; the old password is refused.
   await site.bringToFront();
-  await site.goto(`${twostep.origin}/account`);
+  await goToPasswordAndSecurity(site, twostep, lang);
   await site.getByRole('link', { name: t(lang, 'account.viewHistory') }).click();
   const table = site.getByRole('table', { name: t(lang, 'history.tableName') });
   await expect(table.getByRole('row')).toHaveCount(3);
@@ -131,7 +134,7 @@ async function seedFlow(twostep: TwoStep, control: Page, lang: Lang, testInfo: T
   await signInApp(messages, lang, password);
   await expect(messages.getByRole('alert')).toHaveText(t(lang, 'errors.INCORRECT'));
   // Mail, signed in with its own password, is untouched.
-  await expect(mail.getByRole('status')).toContainText(t(lang, 'clientApps.signedIn.withAppPassword', { label: 'Mail' }));
+  await expectTernMailConnected(mail, lang);
   await step(testInfo, control, 'control-center-activity');
 }
 

@@ -19,6 +19,9 @@ const TABLES = [
   'code_sends',
   'guess_reservations',
   'install_secret',
+  'mail_messages',
+  'mail_settings',
+  'mailboxes',
   'trusted_devices',
   'verifications',
 ];
@@ -240,5 +243,30 @@ describe('migrations', () => {
     const db = openDatabase(path);
     db.close();
     expect(existsSync(path)).toBe(true);
+  });
+});
+
+describe('migration 0030 (mailboxes)', () => {
+  it('gives a store of version 20 its mail tables, keeps every account, and starts the notification watermark at the log as it was', () => {
+    const path = tempStorePath();
+    const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 20));
+    db.prepare("INSERT INTO activity_log (at, apple_id, source, event, outcome) VALUES (1, 'a@b.example', 'account-site', 'password-changed', 'success')").run();
+    const accounts = db.prepare('SELECT id, apple_id FROM accounts').all();
+    db.close();
+    const upgraded = openDatabase(path);
+    try {
+      expect(schemaVersion(upgraded)).toBe(LATEST_SCHEMA_VERSION);
+      expect(upgraded.prepare('SELECT id, apple_id FROM accounts').all()).toEqual(accounts);
+      // A change made before mail existed is not mailed now, years later.
+      expect(upgraded.prepare('SELECT notified_through, profile, keep_sessions_on_revoke FROM mail_settings').get()).toEqual({
+        notified_through: 1,
+        profile: 'icloud',
+        keep_sessions_on_revoke: 0,
+      });
+      const plan = upgraded.prepare('EXPLAIN QUERY PLAN SELECT uid FROM mail_messages WHERE mailbox_id = 1 AND uid = 2').all() as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX/);
+    } finally {
+      upgraded.close();
+    }
   });
 });

@@ -41,21 +41,30 @@ describe('scenario events from the control center', () => {
     expect(await service.runScenario({ event: 'sign-out', clientKind: 'facetime' })).toEqual({ signedOutApps: 0 });
   });
 
-  it('software-update signs every app out', async () => {
-    const { service, events } = await everyAppSignedIn();
-    expect(await service.runScenario({ event: 'software-update' })).toEqual({ signedOutApps: 4 });
-    expect(endedSessions(events).map((e) => e.clientKind).sort()).toEqual(['facetime', 'icloud', 'messages', 'third-party']);
-    expect(new Set(endedSessions(events).map((e) => e.reason))).toEqual(new Set(['software-update']));
-    expect(service.clientSessions()).toEqual([]);
+  it('software-update signs Messages and FaceTime out; the mail app on its app-specific password and iCloud stay signed in', async () => {
+    const { service, events, imessage, token } = await everyAppSignedIn();
+    expect(await service.runScenario({ event: 'software-update' })).toEqual({ signedOutApps: 2 });
+    expect(endedSessions(events).map((e) => [e.clientKind, e.reason]).sort()).toEqual([
+      ['facetime', 'software-update'],
+      ['messages', 'software-update'],
+    ]);
+    expect(signedInKinds(service)).toEqual(['icloud', 'third-party']);
+    // Nothing was revoked: Messages signs in again with the same app-specific password.
+    expect(service.listAppPasswords(token)).toHaveLength(2);
+    expect((await signInApp(service, 'messages', imessage.password)).appPasswordLabel).toBe('iMessage and FaceTime');
   });
 
-  it('sim-swap signs every app out, and the app-specific passwords still work afterwards', async () => {
-    const { service, events, mail, token } = await everyAppSignedIn();
-    expect(await service.runScenario({ event: 'sim-swap' })).toEqual({ signedOutApps: 4 });
-    expect(new Set(endedSessions(events).map((e) => e.reason))).toEqual(new Set(['sim-swap']));
-    expect(service.clientSessions()).toEqual([]);
+  it('sim-swap signs Messages and FaceTime out; the mail app keeps its app-specific password and its session', async () => {
+    const { service, events, token } = await everyAppSignedIn();
+    const mailSession = service.clientSession({ clientKind: 'third-party' });
+    expect(await service.runScenario({ event: 'sim-swap' })).toEqual({ signedOutApps: 2 });
+    expect(endedSessions(events).map((e) => [e.clientKind, e.reason]).sort()).toEqual([
+      ['facetime', 'sim-swap'],
+      ['messages', 'sim-swap'],
+    ]);
+    expect(signedInKinds(service)).toEqual(['icloud', 'third-party']);
+    expect(service.clientSession({ clientKind: 'third-party' })?.id).toBe(mailSession?.id);
     expect(service.listAppPasswords(token)).toHaveLength(2);
-    expect((await signInApp(service, 'third-party', mail.password)).appPasswordLabel).toBe('Mail');
   });
 
   it("unexpected-re-sign-in ends Messages and FaceTime with reason 'unexpected' and leaves the others", async () => {
@@ -120,7 +129,7 @@ describe('scenario events from the control center', () => {
     });
     await service.runScenario({ event: 'software-update' });
     unsubscribe();
-    expect(seenDuringEvent).toEqual([null, null, null, null]);
+    expect(seenDuringEvent).toEqual([null, null]);
   });
 
   it('a subscriber that throws does not stop the others', async () => {
@@ -131,8 +140,8 @@ describe('scenario events from the control center', () => {
     const later: string[] = [];
     service.subscribe((event) => later.push(event.type));
     await service.runScenario({ event: 'sim-swap' });
-    expect(endedSessions(events)).toHaveLength(4);
-    expect(later.filter((t) => t === 'client-session-ended')).toHaveLength(4);
+    expect(endedSessions(events)).toHaveLength(2);
+    expect(later.filter((t) => t === 'client-session-ended')).toHaveLength(2);
   });
 });
 

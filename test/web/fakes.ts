@@ -20,16 +20,17 @@ export function fail(code: ErrorPayload['code'], params?: ErrorPayload['params']
 /**
  * Stubs the global fetch: each method (the URL's last segment) answers with a handler's value
  * or error payload, as the contract's envelope; an unknown method is NOT_FOUND. Every call is
- * recorded with its body.
+ * recorded with its body and headers.
  */
 export function fakeFetch(handlers: Handlers) {
-  const calls: { method: string; body: Record<string, unknown> }[] = [];
+  const calls: { method: string; body: Record<string, unknown>; headers: Record<string, string> }[] = [];
   vi.stubGlobal(
     'fetch',
-    vi.fn((url: string, init: { body: string }) => {
+    vi.fn((url: string, init: { body: string; headers?: Record<string, string> }) => {
       const method = url.split('/').pop() ?? '';
       const body = JSON.parse(init.body) as Record<string, unknown>;
-      calls.push({ method, body });
+      const headers = Object.fromEntries(Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      calls.push({ method, body, headers });
       const handler = handlers[method];
       const answer = handler ? handler(body) : fail('NOT_FOUND');
       const result = 'error' in answer ? { ok: false, error: answer.error } : { ok: true, value: answer.value };

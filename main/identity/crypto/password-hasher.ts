@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HashingPool } from './hashing-pool.js';
 
 /**
  * scrypt parameters. Production uses OWASP's first line for scrypt (N=2^17, r=8, p=1, 128 MiB);
@@ -26,13 +27,20 @@ export function scryptAsync(password: string, salt: Buffer, cost: ScryptCost): P
   });
 }
 
+/**
+ * Hashes and checks passwords with scrypt, through a pool as wide as the machine has cores
+ * (see HashingPool): peak memory is the pool's width × scrypt's 128 MiB, not libuv's four.
+ */
 export class PasswordHasher {
-  constructor(readonly cost: ScryptCost = PRODUCTION_SCRYPT_COST) {}
+  constructor(
+    readonly cost: ScryptCost = PRODUCTION_SCRYPT_COST,
+    private readonly pool: HashingPool = new HashingPool(),
+  ) {}
 
   /** `scrypt$logN$r$p$salt$key`, salt and key in base64. */
   async hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_LENGTH);
-    const key = await scryptAsync(password, salt, this.cost);
+    const key = await this.pool.run(() => scryptAsync(password, salt, this.cost));
     const { logN, r, p } = this.cost;
     return ['scrypt', logN, r, p, salt.toString('base64'), key.toString('base64')].join('$');
   }
@@ -40,7 +48,7 @@ export class PasswordHasher {
   async verify(password: string, stored: string): Promise<boolean> {
     const parsed = parseHash(stored);
     if (!parsed) return false;
-    const key = await scryptAsync(password, parsed.salt, parsed.cost);
+    const key = await this.pool.run(() => scryptAsync(password, parsed.salt, parsed.cost));
     return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
   }
 
@@ -55,7 +63,7 @@ export class PasswordHasher {
    * does not tell whether an Apple ID exists.
    */
   async burn(password: string): Promise<void> {
-    await scryptAsync(password, DUMMY_SALT, this.cost);
+    await this.pool.run(() => scryptAsync(password, DUMMY_SALT, this.cost));
   }
 }
 

@@ -46,9 +46,16 @@ export function formatRecoveryKey(raw: string): string {
 }
 
 /** Accepts an app-specific password with or without dashes and spaces, in any case. */
+// As the account site shows it and clients paste it: one regex, no copies (the IMAP/SMTP hot path).
+const AS_SHOWN = /^([a-z]{4})-([a-z]{4})-([a-z]{4})-([a-z]{4})$/;
+const COMPACT = /^[a-z]{16}$/;
+
 export function normalizeAppPassword(input: string): string | null {
+  const shown = AS_SHOWN.exec(input);
+  if (shown) return shown[1]! + shown[2]! + shown[3]! + shown[4]!;
+  // Typed by hand: without dashes, with spaces, in capitals.
   const compact = input.replace(/[\s-]/g, '').toLowerCase();
-  return /^[a-z]{16}$/.test(compact) ? compact : null;
+  return COMPACT.test(compact) ? compact : null;
 }
 
 export function normalizeRecoveryKey(input: string): string | null {

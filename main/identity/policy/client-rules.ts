@@ -3,14 +3,20 @@ import type { ClientKind, SecurityLevel } from '../../../preload/contract/models
 /** What a sign-in must present, by where it happens and how the account is protected (SPEC §3). */
 export type Requirement = 'password' | 'app-password' | 'password-and-code';
 
-export type SignInPlace = ClientKind | 'account-site';
+/** Real mail clients, over the IMAP and SMTP servers of main/mail. */
+export type MailProtocol = 'imap' | 'smtp';
+
+export type SignInPlace = ClientKind | 'account-site' | MailProtocol;
 
 export function requirementFor(place: SignInPlace, level: SecurityLevel): Requirement {
   if (level === 'none') return 'password';
   switch (place) {
+    // The apps, and real mail clients (IMAP, SMTP), which know nothing of codes.
     case 'messages':
     case 'facetime':
     case 'third-party':
+    case 'imap':
+    case 'smtp':
       return 'app-password';
     case 'icloud':
     case 'account-site':

@@ -42,6 +42,7 @@ export function revokeAppPassword(ctx: ServiceContext, token: string, appPasswor
       throw tx.refuse(new IdentityError('APP_PASSWORD_NOT_FOUND'));
     }
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'app-password-revoked', outcome: 'success', detail: { label: appPassword.label } });
+    tx.emit({ type: 'credentials-revoked', accountId: account.id, appPasswordIds: [appPassword.id], accountPassword: false, reason: 'app-password-revoked' });
     return { signedOutApps: endClientSessions(ctx, tx, { by: 'app-password', value: appPassword.id }, 'app-password-revoked') };
   });
 }
@@ -61,6 +62,10 @@ export function revokeAllFor(
   const ids = ctx.repos.appPasswords.revokeAll(account.id, tx.now);
   let signedOutApps = 0;
   for (const id of ids) signedOutApps += endClientSessions(ctx, tx, { by: 'app-password', value: id }, reason);
+  // Mail clients hold their own sessions (many per account, in the mail servers' memory): a new
+  // password ends those opened with the old one as well as those on a revoked app password.
+  const accountPassword = reason !== 'app-password-revoked';
+  if (ids.length > 0 || accountPassword) tx.emit({ type: 'credentials-revoked', accountId: account.id, appPasswordIds: ids, accountPassword, reason });
   if (ids.length > 0) {
     tx.log({ appleId: account.apple_id, source, event: 'app-passwords-revoked-all', outcome: 'success', detail: { count: ids.length, reason } });
   }

@@ -1,16 +1,16 @@
-import type { AppPasswordView } from '../../../preload/contract/models.js';
 import { normalizeAppPassword } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { requirementFor, type SignInPlace } from '../policy/client-rules.js';
-import type { AccountRef, AccountRow } from '../store/accounts-repo.js';
+import type { AccountRow } from '../store/accounts-repo.js';
+import type { ActiveAppPassword } from '../store/app-passwords-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { judgePassword } from './guess-budget.js';
 
-export interface FoundAppPassword {
-  /** As it was when looked up; the transaction that acts on it reads the account again. */
-  account: AccountRef;
-  appPassword: AppPasswordView;
-}
+/** The places where an app-specific password signs in (SPEC §3); never the site or iCloud. */
+const TAKES_APP_PASSWORDS: ReadonlySet<SignInPlace> = new Set<SignInPlace>(['messages', 'facetime', 'third-party', 'imap', 'smtp']);
+
+/** As it was when looked up; the transaction that acts on it reads the account again. */
+export type FoundAppPassword = ActiveAppPassword;
 
 export function appPasswordLookupHash(ctx: ServiceContext, normalized: string): Buffer {
   return ctx.keyed.digest('app-password', normalized);
@@ -23,7 +23,7 @@ export function appPasswordLookupHash(ctx: ServiceContext, normalized: string): 
  * then judges it as a password, where a wrong one counts toward the lock.
  */
 export function checkAppPassword(ctx: ServiceContext, appleId: string, password: string, place: SignInPlace): FoundAppPassword | null {
-  if (place !== 'messages' && place !== 'facetime' && place !== 'third-party') return null;
+  if (!TAKES_APP_PASSWORDS.has(place)) return null;
   const normalized = normalizeAppPassword(password);
   if (!normalized) return null;
   const found = ctx.repos.appPasswords.findActiveForAppleId(appleId, appPasswordLookupHash(ctx, normalized));

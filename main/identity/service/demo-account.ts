@@ -1,3 +1,4 @@
+import { DEMO_IDENTITY } from '../../../preload/contract/demo-identity.js';
 import { normalizeRecoveryKey } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { endClientSessions } from './client-sign-in.js';
@@ -5,9 +6,9 @@ import { transact, type ServiceContext, type Tx } from './context.js';
 
 /** The account a new store starts with, as the README documents it. */
 export const DEMO_ACCOUNT = {
-  appleId: 'demo@twostep.example',
+  appleId: DEMO_IDENTITY.appleId,
   password: 'Twostep-Demo-2015',
-  fullName: 'Taro Yamada',
+  fullName: DEMO_IDENTITY.fullName,
   iphone: "Taro's iPhone",
   phoneNumber: '+1 (202) 555-0123',
   /** Documented so a presenter can show the hard-lock recovery; a real key is random. */
@@ -50,6 +51,7 @@ export async function resetDemo(ctx: ServiceContext): Promise<void> {
   const hash = await ctx.hasher.hash(DEMO_ACCOUNT.password);
   transact(ctx, (tx) => {
     endClientSessions(ctx, tx, { by: 'all', value: 0 }, 'demo-reset');
+    tx.emit({ type: 'credentials-revoked', accountId: null, appPasswordIds: [], accountPassword: true, reason: 'demo-reset' });
     for (const table of ['account_site_sessions', 'client_sessions', 'verifications', 'app_passwords', 'trusted_devices', 'accounts', 'activity_log']) {
       ctx.db.prepare(`DELETE FROM ${table}`).run();
     }

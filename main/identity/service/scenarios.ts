@@ -10,6 +10,11 @@ export type Scenario = z.output<typeof inputs.scenario>;
 /**
  * The control center's scenario actions: what signs an app out in real life, as the seed
  * describes (a software update, a SIM swap, a password changed elsewhere, or no visible cause).
+ *
+ * A software update or a SIM change is what two-step verification treats as signing out on the
+ * device concerned: iMessage and FaceTime must sign in again there. Nothing is revoked, and an
+ * app signed in elsewhere with an app-specific password (the third-party mail app), or iCloud,
+ * stays signed in.
  */
 export async function runScenario(ctx: ServiceContext, scenario: Scenario): Promise<{ signedOutApps: number }> {
   const source = 'control-center';
@@ -21,18 +26,15 @@ export async function runScenario(ctx: ServiceContext, scenario: Scenario): Prom
       });
     case 'software-update':
     case 'sim-swap':
-      return transact(ctx, (tx) => {
-        tx.log({ appleId: null, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
-        return { signedOutApps: endClientSessions(ctx, tx, { by: 'all', value: 0 }, scenario.event) };
-      });
-    case 'unexpected-re-sign-in':
+    case 'unexpected-re-sign-in': {
+      const reason = scenario.event === 'unexpected-re-sign-in' ? 'unexpected' : scenario.event;
       return transact(ctx, (tx) => {
         tx.log({ appleId: null, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
         const signedOutApps =
-          endClientSessions(ctx, tx, { by: 'client', value: 'messages' }, 'unexpected') +
-          endClientSessions(ctx, tx, { by: 'client', value: 'facetime' }, 'unexpected');
+          endClientSessions(ctx, tx, { by: 'client', value: 'messages' }, reason) + endClientSessions(ctx, tx, { by: 'client', value: 'facetime' }, reason);
         return { signedOutApps };
       });
+    }
     case 'change-password': {
       const account = ctx.repos.accounts.findByAppleId(scenario.appleId);
       if (!account) throw new IdentityError('ACCOUNT_NOT_FOUND');

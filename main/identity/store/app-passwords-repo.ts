@@ -1,19 +1,15 @@
-import type { AppPasswordView, ClientKind } from '../../../preload/contract/models.js';
+import type { AppPasswordView } from '../../../preload/contract/models.js';
 import type { AccountRef } from './accounts-repo.js';
 import type { Db } from './database.js';
 
-type ActiveWithAccountRow = [
-  ...[
-    AccountRef['id'],
-    AccountRef['apple_id'],
-    AccountRef['security_level'],
-    AccountRef['failed_attempts'],
-    AccountRef['locked_until'],
-    AccountRef['hard_locked'],
-    AccountRef['disabled'],
-  ],
-  ...[number, string, number, number | null, ClientKind | null],
-];
+/** What a sign-in's first check reads: the account's id and level, the password's id and label. */
+type ActiveWithAccountRow = [AccountRef['id'], AccountRef['security_level'], number, string];
+
+/** An active app-specific password as the hot path finds it, with its account. */
+export interface ActiveAppPassword {
+  account: Pick<AccountRef, 'id' | 'security_level'>;
+  appPassword: Pick<AppPasswordView, 'id' | 'label'>;
+}
 
 interface AppPasswordRow {
   id: number;
@@ -21,7 +17,7 @@ interface AppPasswordRow {
   label: string;
   created_at: number;
   last_used_at: number | null;
-  last_used_by: ClientKind | null;
+  last_used_by: string | null;
   revoked_at: number | null;
 }
 
@@ -47,12 +43,13 @@ export class AppPasswordsRepo {
   private readonly revokeAllStmt;
 
   constructor(db: Db) {
-    // The hot path of an app's sign-in: the password and its account in one indexed lookup,
-    // in raw mode (an array, not an object per row): this is the query benchmarks time.
+    // The hot path of every app's, IMAP and SMTP sign-in: the password and its account in one
+    // indexed lookup, in raw mode (an array, not an object per row), reading only the four
+    // columns the check decides on; the transaction that acts on it reads the account (its
+    // lock) again. This is the query benchmarks time.
     this.findActiveForAppleIdStmt = db
       .prepare<[Buffer, string], ActiveWithAccountRow>(
-        `SELECT a.id, a.apple_id, a.security_level, a.failed_attempts, a.locked_until, a.hard_locked, a.disabled,
-                p.id, p.label, p.created_at, p.last_used_at, p.last_used_by
+        `SELECT a.id, a.security_level, p.id, p.label
          FROM app_passwords p JOIN accounts a ON a.id = p.account_id
          WHERE p.lookup_hash = ? AND p.revoked_at IS NULL AND a.apple_id = ?`,
       )
@@ -75,14 +72,10 @@ export class AppPasswordsRepo {
   }
 
   /** The active app-specific password with this keyed hash, with its account, if that is the Apple ID's. */
-  findActiveForAppleId(appleId: string, lookupHash: Buffer): { account: AccountRef; appPassword: AppPasswordView } | undefined {
+  findActiveForAppleId(appleId: string, lookupHash: Buffer): ActiveAppPassword | undefined {
     const row = this.findActiveForAppleIdStmt.get(lookupHash, appleId);
     if (!row) return undefined;
-    const [id, apple_id, security_level, failed_attempts, locked_until, hard_locked, disabled, apId, label, createdAt, lastUsedAt, lastUsedBy] = row;
-    return {
-      account: { id, apple_id, security_level, failed_attempts, locked_until, hard_locked, disabled },
-      appPassword: { id: apId, label, createdAt, lastUsedAt, lastUsedBy, revokedAt: null },
-    };
+    return { account: { id: row[0], security_level: row[1] }, appPassword: { id: row[2], label: row[3] } };
   }
 
   countActive(accountId: number): number {
@@ -103,7 +96,7 @@ export class AppPasswordsRepo {
     return row && toView(row);
   }
 
-  markUsed(id: number, client: ClientKind, now: number): void {
+  markUsed(id: number, client: string, now: number): void {
     this.markUsedStmt.run({ id, client, now });
   }
 

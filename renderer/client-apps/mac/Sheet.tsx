@@ -1,8 +1,9 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useModalFocus } from '../../shared/use-modal-focus.js';
 import { PushButton } from './PushButton.js';
 import { hasNativeFrame } from './shell.js';
+import { useStagedWindow } from './window-host.js';
 
 interface SheetProps {
   title: string;
@@ -17,7 +18,8 @@ interface SheetProps {
 }
 
 /**
- * A Mac alert sheet: it slides down from the title bar, the window behind it is inert, focus
+ * A Mac alert sheet: it slides down from the title bar, the window behind it is inert (on the
+ * stage, that window only), focus
  * starts on the default button and stays inside (Tab wraps), Escape is Cancel, Return is the
  * default button (a focused other button still answers to its own key), and focus goes back
  * where it was when the sheet closes. Its accessible name is its title.
@@ -25,8 +27,10 @@ interface SheetProps {
 export function Sheet({ title, children, icon, cancelLabel, defaultLabel, onCancel, onDefault, busy = false }: SheetProps) {
   const id = useId();
   const defaultRef = useRef<HTMLButtonElement>(null);
+  const staged = useStagedWindow();
   const { layer, dialogRef, onKeyDown } = useModalFocus({
-    layerClassName: `mac-sheet-layer${hasNativeFrame() ? ' mac-sheet-layer--native-frame' : ''}`,
+    layerClassName: `mac-sheet-layer${staged ? ' mac-sheet-layer--staged' : hasNativeFrame() ? ' mac-sheet-layer--native-frame' : ''}`,
+    ...(staged ? { scope: staged.frame } : {}),
     onEscape: () => {
       if (!busy) onCancel();
     },
@@ -38,6 +42,12 @@ export function Sheet({ title, children, icon, cancelLabel, defaultLabel, onCanc
       },
     },
   });
+
+  // A sheet hangs below the title bar and its toolbar (a preferences window's tabs stay in view).
+  useLayoutEffect(() => {
+    const header = (staged?.frame() ?? document).querySelector<HTMLElement>('.mac-titlebar');
+    if (header) layer.style.setProperty('top', `${header.getBoundingClientRect().height}px`);
+  }, [layer, staged]);
 
   return createPortal(
     <div

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/index.js';
-import { openTarget, type OpenOutcome } from '../open.js';
+import { useOpener, type OpenOutcome } from '../opener.js';
 import { useControl } from '../store.js';
 import { TOUR_STEPS } from '../tour.js';
+import { useTourTarget } from './WindowsSection.js';
 
-/** Section 7: the guided tour through the seed's flow, in a side panel. */
+/** The guided tour through the seed's flow, in a side panel (on the stage, its coach marks follow it too). */
 export function TourPanel() {
   const { t } = useTranslation();
   const tour = useControl((s) => s.tour);
@@ -13,9 +14,11 @@ export function TourPanel() {
   const endTour = useControl((s) => s.endTour);
   const nextStep = useControl((s) => s.nextStep);
   const backStep = useControl((s) => s.backStep);
+  const openTarget = useOpener();
   const [failure, setFailure] = useState<OpenOutcome | null>(null);
   const step = TOUR_STEPS[tour.step] ?? TOUR_STEPS[0]!;
-  const target = tour.completed ? null : step.target;
+  const target = useTourTarget();
+  const inBrowser = !tour.completed && step.target === 'account-site' && target === null;
   // Start and End Tour replace each other: focus follows (to the tour's Next, or back to Start)
   // instead of falling to the page, but only after the presenter's own press.
   const startRef = useRef<HTMLButtonElement>(null);
@@ -75,6 +78,10 @@ export function TourPanel() {
               {tour.auto && <p className="tour__auto">✓ {t('tour.autoAdvanced')}</p>}
               <h3 className="tour__title">{t(`tour.steps.${step.id}.title`)}</h3>
               <p className="tour__text">{t(`tour.steps.${step.id}.text`)}</p>
+              <p className="tour__seed">
+                <span className="tour__seed-label">{t('tour.seedLabel')}</span> {t(`tour.steps.${step.id}.seed`)}
+              </p>
+              {inBrowser && <p className="tour__next">{t('tour.switchToBrowser')}</p>}
               {target && (
                 <p className="tour__next">
                   <span id="tour-next-action">{t('tour.nextAction', { action: t(`control.windows.${target}`) })}</span>{' '}

@@ -1,19 +1,28 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppIcon } from '../../client-apps/mac/AppIcon.js';
 import { errorMessage } from '../../i18n/index.js';
-import { openTarget, type OpenOutcome } from '../open.js';
+import { useOpener, type OpenOutcome } from '../opener.js';
+import { usePresenter } from '../../shared/presenter.js';
 import { useControl } from '../store.js';
 import { OPEN_TARGETS, TOUR_STEPS, type OpenTarget } from '../tour.js';
 
-/** The target the guided tour points at now, if any. */
+/**
+ * What the guided tour points at now, if anything to open: not My Apple ID while it is open in
+ * the browser already (the presenter switches to that tab; opening it again would take it away
+ * from the page it is on).
+ */
 export function useTourTarget(): OpenTarget | null {
-  return useControl((s) => (s.tour.active && !s.tour.completed ? (TOUR_STEPS[s.tour.step]?.target ?? null) : null));
+  const siteOpen = usePresenter((s) => (s?.siteTabs ?? 0) > 0);
+  const target = useControl((s) => (s.tour.active && !s.tour.completed ? (TOUR_STEPS[s.tour.step]?.target ?? null) : null));
+  return target === 'account-site' && siteOpen ? null : target;
 }
 
 /** Section 1: a button per window (the four apps, the trusted iPhone) and My Apple ID. */
 export function WindowsSection() {
   const { t } = useTranslation();
   const tourTarget = useTourTarget();
+  const openTarget = useOpener();
   const [failure, setFailure] = useState<OpenOutcome | null>(null);
 
   async function open(target: OpenTarget) {
@@ -40,7 +49,11 @@ export function WindowsSection() {
                 aria-describedby={pointed ? 'tour-pointer' : undefined}
                 onClick={() => void open(target)}
               >
-                <span className={`window-button__icon window-button__icon--${target}`} aria-hidden="true" />
+                {target === 'iphone' || target === 'account-site' ? (
+                  <span className={`window-button__icon window-button__icon--${target}`} aria-hidden="true" />
+                ) : (
+                  <AppIcon kind={target} size="small" />
+                )}
                 {t(`control.windows.${target}`)}
               </button>
               {pointed && (

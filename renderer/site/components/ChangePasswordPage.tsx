@@ -55,7 +55,7 @@ export function ChangePasswordPage() {
         <p role="status">{t('changePassword.done', { revoked: changed.revokedAppPasswords, apps: changed.signedOutApps })}</p>
         <p>{t('changePassword.doneNext')}</p>
         <div className="form__actions">
-          <Link to="/account" className="button button--primary">
+          <Link to="/account/security" className="button button--primary">
             {t('common.done')}
           </Link>
         </div>
@@ -87,7 +87,7 @@ export function ChangePasswordPage() {
         />
         <ErrorAlert id={errorId} error={formError} />
         <div className="form__actions">
-          <Link to="/account" className="button">
+          <Link to="/account/security" className="button">
             {t('common.cancel')}
           </Link>
           <SubmitButton busy={busy}>{t('changePassword.submit')}</SubmitButton>

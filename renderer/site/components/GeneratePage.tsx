@@ -53,7 +53,7 @@ export function GeneratePage() {
         />
         <ErrorAlert id={errorId} error={formError} />
         <div className="form__actions">
-          <Link to="/account" className="button">
+          <Link to="/account/security" className="button">
             {t('common.cancel')}
           </Link>
           <SubmitButton busy={busy}>{t('generate.create')}</SubmitButton>
@@ -105,7 +105,7 @@ function CreatedPassword({ created }: { created: NewAppPassword }) {
       <p className="warning">{t('generate.shownOnce')}</p>
       <p>{t('generate.howToUse')}</p>
       <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={() => navigate('/account')}>
+        <button type="button" className="button button--primary" onClick={() => navigate('/account/security')}>
           {t('common.done')}
         </button>
       </div>

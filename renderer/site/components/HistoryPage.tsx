@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppPasswordView } from '../../../preload/contract/models.js';
+import { CLIENT_KINDS, type AppPasswordView } from '../../../preload/contract/models.js';
 import { errorMessage, formatDateTime } from '../../i18n/index.js';
 import { site } from '../api.js';
 import { useAction } from '../hooks.js';
@@ -82,7 +82,7 @@ export function HistoryPage() {
                 <th scope="row">{p.label}</th>
                 <td>{formatDateTime(p.createdAt)}</td>
                 <td>{p.lastUsedAt === null ? t('history.never') : formatDateTime(p.lastUsedAt)}</td>
-                <td>{p.lastUsedBy === null ? '—' : t(`clients.${p.lastUsedBy}`)}</td>
+                <td>{usedBy(p.lastUsedBy, t)}</td>
                 <td className="history__action">
                   {p.revokedAt === null ? (
                     <button
@@ -102,7 +102,7 @@ export function HistoryPage() {
         </table>
       )}
       <div className="form__actions form__actions--spread">
-        <Link to="/account">{t('history.back')}</Link>
+        <Link to="/account/security">{t('history.back')}</Link>
         {active.length > 0 && (
           <button type="button" className="button button--danger" onClick={() => ask({ kind: 'all' })}>
             {t('history.revokeAll')}
@@ -123,4 +123,10 @@ export function HistoryPage() {
       )}
     </Card>
   );
+}
+
+/** A simulated app by its translated name; a real mail client by the name it gave (or IMAP/SMTP). */
+function usedBy(lastUsedBy: string | null, t: (key: string) => string): string {
+  if (lastUsedBy === null) return '—';
+  return (CLIENT_KINDS as readonly string[]).includes(lastUsedBy) ? t(`clients.${lastUsedBy}`) : lastUsedBy;
 }

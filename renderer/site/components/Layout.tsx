@@ -1,26 +1,47 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Footer } from '../../shared/Footer.js';
+import { useLocation } from '../router.js';
 import { useSite } from '../store.js';
 import { Link } from './Link.js';
+import { TourBanner } from './TourBanner.js';
 
-/** Every page: the thin top bar, the content, and the footer with the simulation notice. */
+/**
+ * Every page: the grey global navigation bar of the 2015 site (drawn by TwoStep: no Apple
+ * artwork), the tour's banner when a presenter runs the tour, the content, and the footer with
+ * the simulation notice and the language switch.
+ */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const signedIn = useSite((s) => s.status === 'signed-in');
+  const { pathname } = useLocation();
+  const current = (path: string) => (pathname === path || pathname.startsWith(`${path}/`) ? 'page' : undefined);
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="top-bar">
-        <div className="top-bar__inner">
-          <Link to={signedIn ? '/account' : '/sign-in'} className="top-bar__brand">
+      <header className="global-nav">
+        <nav className="global-nav__inner" aria-label={t('nav.label')}>
+          <Link to={signedIn ? '/account' : '/sign-in'} className="global-nav__brand">
             {t('app.brand')}
           </Link>
-          <span className="top-bar__tag">{t('app.simulation')}</span>
-        </div>
+          <ul className="global-nav__links">
+            <li>
+              <Link to={signedIn ? '/account' : '/sign-in'} aria-current={current(signedIn ? '/account' : '/sign-in')}>
+                {t('nav.manage')}
+              </Link>
+            </li>
+            <li>
+              <Link to="/unlock" aria-current={current('/unlock')}>
+                {t('nav.reset')}
+              </Link>
+            </li>
+          </ul>
+          <span className="global-nav__tag">{t('app.simulation')}</span>
+        </nav>
       </header>
+      <TourBanner />
       <main id="main" className="content" tabIndex={-1}>
         {children}
       </main>

@@ -31,7 +31,7 @@ export function RecoveryKeySetting({ account }: { account: AccountView }) {
 
   return (
     <div className="settings__row">
-      <h3 className="settings__label">{t('account.recoveryKey')}</h3>
+      <h2 className="settings__label">{t('account.recoveryKey')}</h2>
       <div className="settings__value">
         <p>{account.hasRecoveryKey ? t('account.recoveryKeySet') : t('account.recoveryKeyNone')}</p>
         <button type="button" className="link-button" onClick={() => (setError(null), setCurrentPassword(''), setConfirming(true))}>

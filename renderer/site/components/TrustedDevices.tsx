@@ -29,7 +29,7 @@ export function TrustedDevices({ account }: { account: AccountView }) {
 
   return (
     <div className="settings__row">
-      <h3 className="settings__label">{t('account.trustedDevices')}</h3>
+      <h2 className="settings__label">{t('account.trustedDevices')}</h2>
       <div className="settings__value">
         <ul className="trusted-list">
           {account.devices.map((device) => (

@@ -49,7 +49,7 @@ export function TwoStepSetting({ account }: { account: AccountView }) {
 
   return (
     <div className="settings__row">
-      <h3 className="settings__label">{t('account.twoStep')}</h3>
+      <h2 className="settings__label">{t('account.twoStep')}</h2>
       <div className="settings__value">
         <p>{status}</p>
         <button type="button" className="link-button" onClick={() => ask(on ? 'none' : 'two-step')}>

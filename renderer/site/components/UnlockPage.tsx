@@ -7,6 +7,7 @@ import { useAction } from '../hooks.js';
 import { mismatchError } from './ChangePasswordPage.js';
 import { DevicePicker } from './DevicePicker.js';
 import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
+import { CodeField } from './CodeField.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 import { Link } from './Link.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
@@ -144,18 +145,7 @@ export function UnlockPage() {
       {step === 'reset' && sent && (
         <form className="form" onSubmit={reset} noValidate>
           <Notice>{t('unlock.codeSent', { device: challenge?.devices.find((d) => d.id === sent.deviceId)?.maskedName ?? sent.deviceName })}</Notice>
-          <Field
-            name="code"
-            label={t('verify.code')}
-            className="field--code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={sent.codeLength + 2}
-            value={code}
-            onValue={setCode}
-            error={formError}
-            errorId={errorId}
-          />
+          <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <NewPasswordFields
             newPassword={newPassword}
             onNewPassword={setNewPassword}

@@ -7,6 +7,7 @@ import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
 import { DevicePicker } from './DevicePicker.js';
 import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
+import { CodeField } from './CodeField.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 
 const CODE_FIELDS: CodeFields = {
@@ -74,18 +75,7 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
         <form className="form" onSubmit={submitCode} noValidate>
           <p className="card__lead">{t('verify.enterCode', { device: sentDevice?.maskedName ?? sent.deviceName, length: sent.codeLength })}</p>
           {resent && <Notice>{t('verify.newCodeSent', { device: sentDevice?.maskedName ?? sent.deviceName })}</Notice>}
-          <Field
-            name="code"
-            label={t('verify.code')}
-            className="field--code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={sent.codeLength + 2}
-            value={code}
-            onValue={setCode}
-            error={formError}
-            errorId={errorId}
-          />
+          <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <ErrorAlert id={errorId} error={formError} />
           <div className="form__actions">
             <SubmitButton busy={busy}>{t('common.continue')}</SubmitButton>

@@ -236,6 +236,65 @@ describe('finding 2: parallel requests get past the password lock', () => {
   });
 });
 
+describe('one budget, whatever the channel', () => {
+  it('guesses spread over every channel are judged 100 times in all, then the hard lock holds everywhere', async () => {
+    const { service, clock } = await openService();
+    const waited = { ms: 0 };
+    const perChannel = new Map<string, number>();
+    // Codes and recovery keys are guessed in a sign-in started with the right password.
+    const siteChallenge = async () => {
+      const c = await service.signInAccountSite({ appleId, password });
+      if (c.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a challenge');
+      return c;
+    };
+    const channels: [string, () => Promise<unknown>][] = [
+      ['password at My Apple ID', () => service.signInAccountSite({ appleId, password: 'wrong-password-1' })],
+      ['password at Messages', () => service.signInClient({ clientKind: 'messages', appleId, password: 'wrong-password-2' })],
+      ['app-specific password at the third-party app', () => service.signInClient({ clientKind: 'third-party', appleId, password: 'abcd-efgh-ijkl-mnop' })],
+      ['password at iCloud', () => service.signInClient({ clientKind: 'icloud', appleId, password: 'wrong-password-3' })],
+      [
+        'code at My Apple ID',
+        async () => {
+          const c = await siteChallenge();
+          service.sendAccountSiteCode({ verificationId: c.verificationId, deviceId: deviceOf(c.devices, 'iphone') });
+          return service.completeAccountSiteSignIn({ verificationId: c.verificationId, code: wrongFor(codeOnDevice(service), 1) });
+        },
+      ],
+      [
+        'recovery key at My Apple ID',
+        async () => service.completeAccountSiteSignInWithRecoveryKey({ verificationId: (await siteChallenge()).verificationId, recoveryKey: 'AAAA-BBBB-CCCC-DD' }),
+      ],
+      ['recovery key to unlock', () => Promise.resolve().then(() => service.beginUnlock({ appleId, recoveryKey: 'AAAA-BBBB-CCCC-DE' }))],
+    ];
+    let judged = 0;
+    for (let round = 0; judged < CUT_OFF && !isStopped(service); round++) {
+      const [name, guess] = channels[round % channels.length]!;
+      const error = await identityError(guess);
+      if (error.code === 'LOCKED' && failures(service) === judged) {
+        // Refused unjudged (the account was locked when the guess came): wait, and guess again there.
+        waitOut(clock, error, waited);
+        round -= 1;
+        continue;
+      }
+      if (error.code === 'CODE_RATE_LIMITED') {
+        waitOut(clock, error, waited);
+        round -= 1;
+        continue;
+      }
+      judged += 1;
+      perChannel.set(name, (perChannel.get(name) ?? 0) + 1);
+      if (error.code === 'LOCKED') waitOut(clock, error, waited);
+    }
+    expect(judged).toBe(100);
+    expect(failures(service)).toBe(100);
+    expect(perChannel.size).toBe(channels.length);
+    for (const [, guess] of channels.slice(0, 4)) expect((await identityError(guess)).code).toBe('HARD_LOCKED');
+    figures.push(
+      `one budget: ${judged} guesses judged across ${channels.length} channels (${[...perChannel].map(([n, c]) => `${n} ${c}`).join(', ')}), then the hard lock everywhere`,
+    );
+  });
+});
+
 describe('finding 3: the recovery key alone resets the password', () => {
   it('wrong unlock codes count, past the hard lock too: 10 more and the account is disabled', async () => {
     const { service, clock } = await openService();

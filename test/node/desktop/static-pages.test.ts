@@ -27,7 +27,7 @@ afterEach(() => process.chdir(startDir));
 function site(): Hono {
   const app = new Hono();
   // The site's own catch-all: its other paths answer with the page (client-side routes).
-  mountPages(app, root, 'en', { '/account': 'site' }, { page: 'site', knows: (path) => path.startsWith('/account') });
+  mountPages(app, root, () => 'en', { '/account': 'site' }, { page: 'site', knows: (path) => path.startsWith('/account') });
   return app;
 }
 

@@ -148,4 +148,30 @@ describe('the desktop app booted with Electron mocked', () => {
       expect(windowOf(kind).webContents.sent.some((m) => m.channel === IPC_CHANNELS.serviceEvent)).toBe(true);
     }
   });
+
+  it('one language and the presenter clock for every window: a change made in one reaches all of them', async () => {
+    const chosen = await invoke(windowOf('messages').webContents, 'setLanguage', { lang: 'ja' });
+    expect(chosen).toMatchObject({ ok: true, value: { lang: 'ja' } });
+    const skipped = await invoke(windowOf('control').webContents, 'skipClock', { minutes: 10 });
+    expect(skipped).toMatchObject({ ok: true, value: { skippedMs: 600_000 } });
+    for (const kind of WINDOW_KINDS) {
+      const states = windowOf(kind).webContents.sent.filter((m) => m.channel === IPC_CHANNELS.presenter).map((m) => m.payload);
+      expect(states, kind).toEqual([expect.objectContaining({ lang: 'ja', skippedMs: 0 }), expect.objectContaining({ lang: 'ja', skippedMs: 600_000 })]);
+    }
+    await invoke(windowOf('control').webContents, 'resetDemo', {});
+    expect(await invoke(windowOf('control').webContents, 'presenter', {})).toMatchObject({ ok: true, value: { skippedMs: 0, run: 1 } });
+  });
+});
+
+describe('the mail servers in the desktop app', () => {
+  it('start with it on 127.0.0.1, and the control center reads their settings over IPC', async () => {
+    const answer = await invoke(windowOf('control').webContents, 'mailServers', {});
+    expect(answer).toMatchObject({ ok: true, value: { imap: { host: '127.0.0.1' }, smtp: { host: '127.0.0.1' }, settings: { profile: 'icloud' } } });
+    const value = (answer as { value: { imap: { port: number }; smtp: { port: number } } }).value;
+    expect(value.imap.port).toBe(desktop.mail.imapPort);
+    expect(value.smtp.port).toBe(desktop.mail.smtpPort);
+    const refused = await invoke(windowOf('control').webContents, 'setMailSettings', { profile: 'hotmail' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(desktop.mail.settings().profile).toBe('icloud');
+  });
 });

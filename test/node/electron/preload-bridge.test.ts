@@ -7,10 +7,10 @@ import { fakeElectron } from './fake-electron.js';
 vi.mock('electron', async () => (await import('./fake-electron.js')).fakeElectron);
 
 describe('the preload', () => {
-  it('exposes exactly the contract: one function per method and two subscriptions', async () => {
+  it('exposes exactly the contract: one function per method and three subscriptions', async () => {
     await import('../../../preload/index.js');
     const bridge = fakeElectron.contextBridge.exposed.get('twostep') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(appContract), 'onDeviceNotification', 'onServiceEvent'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...Object.keys(appContract), 'onDeviceNotification', 'onPresenterChange', 'onServiceEvent'].sort());
     expect([...APP_METHODS].sort()).toEqual(Object.keys(appContract).sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(fakeElectron.contextBridge.exposed.size).toBe(1);
@@ -26,5 +26,7 @@ describe('the preload', () => {
     expect(ipc.on).toHaveBeenCalledWith(IPC_CHANNELS.serviceEvent, expect.any(Function));
     unsubscribe();
     expect(ipc.removeListener).toHaveBeenCalledWith(IPC_CHANNELS.serviceEvent, ipc.on.mock.calls[0]![1]);
+    bridge.onPresenterChange(() => undefined)();
+    expect(ipc.on).toHaveBeenCalledWith(IPC_CHANNELS.presenter, expect.any(Function));
   });
 });

@@ -1,3 +1,4 @@
+import { Presenter } from '../../../main/presenter/presenter.js';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { Hono } from 'hono';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -151,7 +152,7 @@ export async function openWorld(): Promise<World> {
       },
     },
     appContract,
-    appHandlers(service, shell),
+    appHandlers(service, shell, Presenter.standalone('en')),
     (event) => event === trusted,
   );
   const invoke = handlers.get(IPC_CHANNELS.invoke)!;
@@ -375,7 +376,14 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   limit: 10,
   page: 'generate',
   lang: 'en',
+  tour: { step: 'openMessages', completed: false },
+  minutes: 10,
+  reuseOpenTab: false,
   window: 'messages',
+  uid: 1,
+  profile: 'icloud',
+  keepSessionsOnRevoke: false,
+  language: 'en',
   'runScenario.appleId': 'nobody@twostep.example',
   'beginUnlock.appleId': 'nobody@twostep.example',
 };

@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import type { ClientSessionView, ServiceEvent } from '../../../preload/contract/models.js';
 import type { ClientStore } from '../../../renderer/client-apps/store.js';
 import { initI18n, type Language } from '../../../renderer/i18n/index.js';
+import { presenterStore } from '../../../renderer/shared/presenter.js';
 import { fakeEventSource, fakeFetch, pushServiceEvent } from '../fakes.js';
 
 export { fail, type Answer, type Handlers } from '../fakes.js';
@@ -62,6 +63,7 @@ export async function cleanup(): Promise<void> {
   container?.remove();
   root = null;
   container = null;
+  presenterStore.setState({ state: null });
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 }

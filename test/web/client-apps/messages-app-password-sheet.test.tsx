@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessagesApp } from '../../../renderer/messages/MessagesApp.js';
-import { messagesStore } from '../../../renderer/messages/store.js';
+import { createClientStore } from '../../../renderer/client-apps/store.js';
+import { presenterStore } from '../../../renderer/shared/presenter.js';
 import { alerts, button, buttons, cleanup, click, field, labelledName, mockApi, press, renderApp, type } from './client-harness.js';
+
+/** The Messages window's own state, as its page (or the stage) gives it one. */
+const messagesStore = createClientStore('messages');
 
 afterEach(cleanup);
 
@@ -15,13 +19,16 @@ function sheet(): HTMLElement | null {
 
 describe('Messages: App-specific password required (SPEC §2 step 3)', () => {
   it('shows the sheet word for word in English; Create opens the generate page with the label, then waits for the pasted password', async () => {
+    const order: string[] = [];
     const api = mockApi({
       clientSession: () => ({ value: null }),
       clientSignIn: () => REQUIRED,
-      openAccountSite: () => ({ value: { url: SITE, opened: false } }),
+      openAccountSite: () => (order.push('server answered'), { value: { url: SITE, opened: false } }),
     });
-    const open = vi.spyOn(window, 'open').mockReturnValue(null);
-    await renderApp(<MessagesApp />, messagesStore, 'en');
+    // The tab My Apple ID opens in: opened empty in the click itself (popup blockers), pointed at the page after.
+    const tab = { closed: false, location: { href: 'about:blank' }, close: vi.fn() };
+    const open = vi.spyOn(window, 'open').mockImplementation(() => (order.push('tab opened'), tab as unknown as Window));
+    await renderApp(<MessagesApp store={messagesStore} />, messagesStore, 'en');
 
     expect(document.querySelector('h1')?.textContent).toBe('Messages');
     expect(document.querySelector('main')).not.toBeNull();
@@ -46,8 +53,10 @@ describe('Messages: App-specific password required (SPEC §2 step 3)', () => {
 
     await click(create);
 
-    expect(api.called('openAccountSite').map((c) => c.body)).toEqual([{ page: 'generate', label: 'iMessage and FaceTime', lang: 'en' }]);
-    expect(open).toHaveBeenCalledWith(SITE, '_blank', 'noopener');
+    expect(api.called('openAccountSite').map((c) => c.body)).toEqual([{ page: 'generate', label: 'iMessage and FaceTime', lang: 'en', reuseOpenTab: false }]);
+    expect(open).toHaveBeenCalledExactlyOnceWith('', 'twostep-account-site');
+    expect(order).toEqual(['tab opened', 'server answered']);
+    expect(tab.location.href).toBe(SITE);
     expect(sheet()).toBeNull();
     const password = field('Password');
     expect(password.value).toBe('');
@@ -55,14 +64,15 @@ describe('Messages: App-specific password required (SPEC §2 step 3)', () => {
     expect(alerts()).toEqual([]);
   });
 
-  it('speaks Japanese with the seed’s words; Return is Create, with the Japanese label', async () => {
+  it('speaks Japanese with Apple’s words; Return is Create; My Apple ID open already shows the page in its own tab', async () => {
     const api = mockApi({
       clientSession: () => ({ value: null }),
       clientSignIn: () => REQUIRED,
       openAccountSite: () => ({ value: { url: SITE, opened: true } }),
     });
     const open = vi.spyOn(window, 'open').mockReturnValue(null);
-    await renderApp(<MessagesApp />, messagesStore, 'ja');
+    presenterStore.setState({ state: { lang: 'ja', tour: null, skippedMs: 0, run: 0, siteTabs: 1 } });
+    await renderApp(<MessagesApp store={messagesStore} />, messagesStore, 'ja');
 
     await type(field('Apple ID'), 'demo@twostep.example');
     await type(field('パスワード'), 'Twostep-Demo-2015');
@@ -78,15 +88,18 @@ describe('Messages: App-specific password required (SPEC §2 step 3)', () => {
 
     await press(dialog, 'Enter');
 
-    expect(api.called('openAccountSite').map((c) => c.body)).toEqual([{ page: 'generate', label: 'iMessage と FaceTime', lang: 'ja' }]);
-    // The desktop app opened the browser itself.
+    expect(api.called('openAccountSite').map((c) => c.body)).toEqual([{ page: 'generate', label: 'iMessage と FaceTime', lang: 'ja', reuseOpenTab: true }]);
+    // The open My Apple ID tab showed the page: no second tab, and the window says where to look.
     expect(open).not.toHaveBeenCalled();
     expect(sheet()).toBeNull();
+    expect(document.querySelector('[role="status"]')?.textContent).toBe(
+      'My Apple ID はすでにブラウザで開いています。そのタブにページを表示しました。タブを切り替えてください。',
+    );
   });
 
   it('Escape is Cancel: the sheet closes and nothing opens', async () => {
     const api = mockApi({ clientSession: () => ({ value: null }), clientSignIn: () => REQUIRED });
-    await renderApp(<MessagesApp />, messagesStore, 'en');
+    await renderApp(<MessagesApp store={messagesStore} />, messagesStore, 'en');
     await type(field('Apple ID'), 'demo@twostep.example');
     await type(field('Password'), 'Twostep-Demo-2015');
     await click(button('Sign In'));

@@ -1,8 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessagesApp } from '../../../renderer/messages/MessagesApp.js';
-import { messagesStore } from '../../../renderer/messages/store.js';
+import { createClientStore } from '../../../renderer/client-apps/store.js';
 import { alerts, buttons, cleanup, emit, field, mockApi, renderApp, SESSION } from './client-harness.js';
+
+/** The Messages window's own state, as its page (or the stage) gives it one. */
+const messagesStore = createClientStore('messages');
 
 afterEach(cleanup);
 
@@ -12,7 +15,7 @@ function status(): string {
 
 async function signedInMessages() {
   const api = mockApi({ clientSession: () => ({ value: SESSION }) });
-  await renderApp(<MessagesApp />, messagesStore, 'en');
+  await renderApp(<MessagesApp store={messagesStore} />, messagesStore, 'en');
   expect(status()).toContain('Taro Yamada');
   expect(status()).toContain('demo@twostep.example — Enabled');
   expect(status()).toContain('Signed in with the app-specific password “iMessage and FaceTime”');
@@ -53,7 +56,7 @@ describe('a session ended by the service shows at once', () => {
 
   it('a session started elsewhere shows signed in', async () => {
     mockApi({ clientSession: () => ({ value: null }) });
-    await renderApp(<MessagesApp />, messagesStore, 'en');
+    await renderApp(<MessagesApp store={messagesStore} />, messagesStore, 'en');
     expect(buttons('Sign In')).toHaveLength(1);
 
     await emit({ type: 'client-session-started', session: { ...SESSION, id: 'session-2' } });

@@ -122,54 +122,70 @@ describe('control center', () => {
     expect(statusText()).toContain('2 apps were signed out.');
   });
 
-  it('shows activity as sentences and moves the tour on when the log shows a step done', async () => {
-    await renderControl({});
+  it('shows activity as sentences and moves the tour on when the log shows a step done, never past the code on the iPhone before it is used', async () => {
+    const api = await renderControl({ setTour: (body) => ({ value: { lang: 'en', tour: body.tour, skippedMs: 0, run: 0, siteTabs: 0 } }) });
+    const beacon = () => api.called('setTour').at(-1)?.body.tour;
 
     await click(button('Start Tour'));
     const tour = document.getElementById('tour-heading')!.closest('section')!;
-    expect(tour.textContent).toContain('Step 1 of 9');
+    expect(tour.textContent).toContain('Step 1 of 10');
+    expect(tour.textContent).toContain('What the author met:');
     expect(document.querySelector('.is-tour-target')?.textContent).toContain('Open Messages');
+    expect(beacon()).toEqual({ step: 'openMessages', completed: false });
 
     await click(button('Next'));
-    expect(tour.textContent).toContain('Step 2 of 9');
+    expect(tour.textContent).toContain('Step 2 of 10');
     expect(tour.textContent).toContain('demo@twostep.example');
 
     await push({ type: 'activity', entry: entry({ event: 'app-password-required', source: 'messages', outcome: 'failure' }) });
-    expect(tour.textContent).toContain('Step 3 of 9');
+    expect(tour.textContent).toContain('Step 3 of 10');
     expect(tour.textContent).toContain('Click Create');
     expect(JSON.parse(window.sessionStorage.getItem('twostep.control.tour')!)).toMatchObject({ active: true, step: 2 });
 
-    // Signing in at My Apple ID shows step 4 done too (Create itself logs nothing).
+    // Signing in at My Apple ID shows step 4 done too (Create in another tab logs nothing).
     await push({ type: 'activity', entry: entry({ event: 'verification-required', source: 'account-site' }) });
-    expect(tour.textContent).toContain('Step 5 of 9');
-    expect(document.querySelector('.is-tour-target')?.textContent).toContain("Open Taro's iPhone");
+    expect(tour.textContent).toContain('Step 5 of 10');
+    expect(document.querySelector('.is-tour-target')?.textContent).toContain('Open My Apple ID');
 
     await push({
       type: 'activity',
       entry: entry({ event: 'code-sent', source: "Taro's iPhone", detail: { via: 'find-my-iphone', for: 'account-site' } }),
     });
-    expect(tour.textContent).toContain('Step 6 of 9');
+    expect(tour.textContent).toContain('Step 6 of 10');
+    expect(tour.textContent).toContain('Read the code on the iPhone');
+    expect(document.querySelector('.is-tour-target')?.textContent).toContain("Open Taro's iPhone");
+    expect(beacon()).toEqual({ step: 'readCode', completed: false });
     const newest = table('Activity log').querySelector('tbody tr')!;
     expect(newest.textContent).toContain("Code sent to Taro's iPhone by Find My iPhone");
     expect(newest.textContent).toContain('Info');
 
+    // A code sent (again) is not a code used: the tour waits on the iPhone.
+    await push({
+      type: 'activity',
+      entry: entry({ event: 'code-sent', source: "Taro's iPhone", detail: { via: 'find-my-iphone', for: 'account-site' } }),
+    });
+    expect(tour.textContent).toContain('Step 6 of 10');
+    await push({ type: 'activity', entry: entry({ event: 'code-accepted', source: 'account-site', outcome: 'success', detail: { for: 'account-site' } }) });
+    expect(tour.textContent).toContain('Step 7 of 10');
+
     await push({ type: 'activity', entry: entry({ event: 'app-password-created', source: 'account-site', outcome: 'success', detail: { label: 'iMessage and FaceTime' } }) });
-    expect(tour.textContent).toContain('Step 7 of 9');
+    expect(tour.textContent).toContain('Step 8 of 10');
     expect(table('Activity log').querySelector('tbody tr')!.textContent).toContain('Created app-specific password “iMessage and FaceTime”');
 
     // A sign-in with the Apple ID password is not the step's end; one with the new password is.
     await push({ type: 'activity', entry: entry({ event: 'sign-in', source: 'messages', outcome: 'success', detail: { with: 'password', label: null } }) });
-    expect(tour.textContent).toContain('Step 7 of 9');
+    expect(tour.textContent).toContain('Step 8 of 10');
     await push({
       type: 'activity',
       entry: entry({ event: 'sign-in', source: 'messages', outcome: 'success', detail: { with: 'app-specific-password', label: 'iMessage and FaceTime' } }),
     });
-    expect(tour.textContent).toContain('Step 8 of 9');
+    expect(tour.textContent).toContain('Step 9 of 10');
 
     await click(button('Back'));
-    expect(tour.textContent).toContain('Step 7 of 9');
+    expect(tour.textContent).toContain('Step 8 of 10');
     await click(button('End Tour'));
     expect(buttons('Start Tour')).toHaveLength(1);
+    expect(beacon()).toBeNull();
   });
 
   it('shows the service’s PASSWORD_TOO_SHORT in Japanese in the Change Password dialog', async () => {
@@ -195,9 +211,9 @@ describe('control center', () => {
     expect(document.body.textContent).not.toContain('PASSWORD_TOO_SHORT');
   });
 
-  it('asks before Reset Demo: Escape cancels, Reset resets and reloads everything', async () => {
+  it('asks before Reset & Restart: Escape cancels, the confirmation resets and reloads everything', async () => {
     const api = await renderControl({ resetDemo: () => ({ value: {} }) });
-    const opener = button('Reset Demo');
+    const opener = button('Reset & Restart');
 
     await click(opener);
     let dialog = document.querySelector('[role="alertdialog"]')!;
@@ -215,11 +231,11 @@ describe('control center', () => {
     const activityLoads = api.called('activity').length;
     await click(opener);
     dialog = document.querySelector('[role="alertdialog"]')!;
-    await click(button('Reset', dialog));
+    await click(button('Reset & Restart', dialog));
     expect(api.called('resetDemo')).toHaveLength(1);
     expect(api.called('clientSessions').length).toBeGreaterThan(sessionLoads);
     expect(api.called('activity').length).toBeGreaterThan(activityLoads);
-    expect(statusText()).toContain('The demo was reset.');
+    expect(statusText()).toContain('The demo started over.');
   });
 });
 

@@ -1,0 +1,10 @@
+import { capabilities } from '../imap-context.js';
+import { ANY, type CommandHandler } from './handler.js';
+
+export const capability: CommandHandler = {
+  states: ANY,
+  run(session, { tag }) {
+    session.send(`* CAPABILITY ${capabilities(session.ctx.profile(), session.state, session.tls)}`);
+    session.send(`${tag} OK ${session.ctx.profile().imap.capabilityDone(session.id)}`);
+  },
+};

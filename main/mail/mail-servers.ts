@@ -1,0 +1,116 @@
+import type { MailServersView } from '../../preload/contract/mail-types.js';
+import type { ServiceEvent } from '../../preload/contract/models.js';
+import type { IdentityService } from '../identity/identity-service.js';
+import { startImapServer, type RunningMailServer } from './imap/imap-server.js';
+import type { ImapContext } from './imap/imap-context.js';
+import { Notifier } from './notifications/notifier.js';
+import { MAIL_PROFILE, type MailProfileName } from './profiles.js';
+import { SessionRegistry } from './session-registry.js';
+import { startSmtpServer } from './smtp/smtp-submission.js';
+import { MailSettingsStore, type MailSettings } from './store/mail-settings.js';
+import { MailboxStore } from './store/mailbox-store.js';
+import { loadOrCreateCertificate } from './tls-certificate.js';
+
+export interface MailServersOptions {
+  service: IdentityService;
+  /** Where the STARTTLS certificate is kept (the store's folder). */
+  dataDir: string;
+  imapPort: number;
+  smtpPort: number;
+  /** Given on the command line: replaces the stored profile. */
+  profile?: MailProfileName;
+}
+
+export type { MailServersView };
+
+export interface MailServers {
+  imapPort: number;
+  smtpPort: number;
+  view(): MailServersView;
+  settings(): MailSettings;
+  updateSettings(change: Partial<MailSettings>): MailSettings;
+  /** Told when the view changes (a session opened or ended, a setting changed). */
+  onChange(listener: () => void): () => void;
+  registry: SessionRegistry;
+  mailboxes: MailboxStore;
+  /** Resolves once the notification mails of changes so far are in their INBOXes. */
+  notificationsDelivered(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the IMAP and SMTP servers on 127.0.0.1 beside the identity service: one mailbox store
+ * in the same SQLite file, one registry of open sessions that revocations end, the notifier
+ * that turns security changes into mail. Browser mode and the desktop app both start it.
+ */
+export async function startMailServers(options: MailServersOptions): Promise<MailServers> {
+  const { service } = options;
+  const db = service.database;
+  const mailboxes = new MailboxStore(db);
+  const settingsStore = new MailSettingsStore(db);
+  if (options.profile) settingsStore.update({ profile: options.profile });
+  const certificate = await loadOrCreateCertificate(options.dataDir);
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((l) => l());
+  const registry = new SessionRegistry(() => settingsStore.get().keepSessionsOnRevoke);
+  registry.onChange(changed);
+  const profile = () => MAIL_PROFILE[settingsStore.get().profile];
+
+  const imapContext: ImapContext = { service, mailboxes, registry, profile, tls: certificate.context, watchers: new Map() };
+  let imap: RunningMailServer | null = null;
+  let smtp: (RunningMailServer & { profileChanged(): void }) | null = null;
+  try {
+    imap = await startImapServer(imapContext, options.imapPort);
+    smtp = await startSmtpServer({ service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert }, options.smtpPort);
+  } catch (error) {
+    await imap?.close();
+    throw error;
+  }
+
+  const notifier = new Notifier({
+    db,
+    mailboxes,
+    settings: settingsStore,
+    accountOf: (appleId) => service.mailAccount(appleId)?.accountId ?? null,
+    recentActivity: () => service.activity({ limit: 500 }),
+  });
+  const unsubscribe = service.subscribe((event: ServiceEvent) => {
+    if (event.type === 'credentials-revoked') registry.revoked(event);
+    notifier.onServiceEvent(event);
+  });
+  await notifier.start();
+
+  const running = { imap, smtp };
+  return {
+    imapPort: imap.port,
+    smtpPort: smtp.port,
+    registry,
+    mailboxes,
+    settings: () => settingsStore.get(),
+    updateSettings(change) {
+      const next = settingsStore.update(change);
+      running.smtp.profileChanged();
+      changed();
+      return next;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    view: () => ({
+      imap: { host: '127.0.0.1', port: running.imap.port, security: 'STARTTLS, or none (loopback only)' },
+      smtp: { host: '127.0.0.1', port: running.smtp.port, security: 'STARTTLS, or none (loopback only); AUTH PLAIN or LOGIN' },
+      userName: 'your Apple ID (e.g. demo@twostep.example)',
+      password: 'an app-specific password',
+      certificateFingerprint: certificate.fingerprint,
+      settings: settingsStore.get(),
+      sessions: registry.list(),
+    }),
+    notificationsDelivered: () => notifier.idle(),
+    async close() {
+      unsubscribe();
+      registry.endAll('Server shutting down');
+      await Promise.all([running.imap.close(), running.smtp.close()]);
+    },
+  };
+}

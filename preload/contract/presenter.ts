@@ -1,0 +1,66 @@
+/**
+ * The presenter's side of a running TwoStep: what every page of both origins follows (the
+ * language, where the guided tour is, a Reset & restart) and the presenter's clock. Plain data
+ * and schemas: main keeps the state, the pages show it. None of it is a secret: no code, no
+ * password, no session ever travels here, which is why the account site may read it without
+ * signing in. Plain data (no zod: every page loads it); the schemas are in presenter-inputs.ts.
+ */
+
+export const LANGUAGES = ['en', 'ja'] as const;
+export type PresenterLanguage = (typeof LANGUAGES)[number];
+
+/**
+ * The guided tour's steps in order: the seed's flow as a presenter walks through it. The ids
+ * name the catalog's `tour.steps.<id>` messages, so the account site can show the step it is
+ * told about in its own words.
+ */
+export const TOUR_STEP_IDS = [
+  'openMessages',
+  'signIn',
+  'create',
+  'portalSignIn',
+  'chooseDevice',
+  'readCode',
+  'createPassword',
+  'useIt',
+  'mail',
+  'revoke',
+] as const;
+export type TourStepId = (typeof TOUR_STEP_IDS)[number];
+
+/** Where the tour is, as the page that runs it tells main (null: no tour running). */
+export interface TourBeacon {
+  step: TourStepId;
+  completed: boolean;
+}
+
+/** The most the presenter clock may run ahead: a day covers every code and lock a demo shows. */
+export const MAX_CLOCK_SKIP_MS = 24 * 60 * 60_000;
+
+export interface PresenterState {
+  lang: PresenterLanguage;
+  tour: TourBeacon | null;
+  /** How far the presenter moved the identity service's clock ahead of real time, in ms. */
+  skippedMs: number;
+  /** Counts Reset & restart: a page that sees it change puts itself back to its first state. */
+  run: number;
+  /** How many My Apple ID tabs are open now (each holds the site's presenter stream). */
+  siteTabs: number;
+}
+
+/** What the account site's pages see: the language, the tour, the restarts. */
+export type SitePresenterView = Pick<PresenterState, 'lang' | 'tour' | 'run'>;
+
+export function siteView(state: PresenterState): SitePresenterView {
+  return { lang: state.lang, tour: state.tour, run: state.run };
+}
+
+/** The account site's stream (`GET /api/presenter/events`), for pages that need no session. */
+export const SITE_PRESENTER_EVENTS_PATH = '/api/presenter/events';
+/** The app server's stream, behind the launch key like the rest of its API. */
+export const APP_PRESENTER_EVENTS_PATH = '/api/app/presenter-events';
+
+/** An instruction to the open My Apple ID tab: show this page of the site (Create, reused). */
+export interface SiteNavigation {
+  path: string;
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceNotification } from '../../preload/contract/models.js';
+import { currentLanguage, formatTime } from '../i18n/index.js';
+import { presenterNow, usePresenter } from '../shared/presenter.js';
+import { StatusBar } from './StatusBar.js';
+import { replacedIds, useDevice } from './store.js';
+
+/** Real time, ticking. */
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/**
+ * Taro's iPhone: a lock screen where verification codes arrive live. Its clock is the identity
+ * service's — real time plus what the presenter skipped — so a code skipped past its ten minutes
+ * is greyed as expired. A code a newer one replaced ("Send a new code") is greyed too: typing it
+ * would only cost a try. `largeCode` shows the codes big enough for the back of a room.
+ */
+export function IPhone({ largeCode = false }: { largeCode?: boolean }) {
+  const { t } = useTranslation();
+  const notifications = useDevice((s) => s.notifications);
+  // Re-rendered when the presenter skips ahead, not only on the next tick.
+  usePresenter((s) => s?.skippedMs ?? 0);
+  const now = presenterNow(useNow(1000));
+  const date = new Intl.DateTimeFormat(currentLanguage(), { weekday: 'long', month: 'long', day: 'numeric' }).format(now);
+  const replaced = replacedIds(notifications);
+
+  return (
+    <div className={`iphone${largeCode ? ' iphone--large-code' : ''}`}>
+      <div className="iphone__speaker" aria-hidden="true" />
+      <div className="screen">
+        <StatusBar />
+        <div className="clock">
+          <p className="clock__time">{formatTime(now)}</p>
+          <p className="clock__date">{date}</p>
+        </div>
+        <ol className="banners" aria-live="polite" aria-relevant="additions" aria-label={t('device.notifications')}>
+          {notifications.map((n) => (
+            <Banner key={n.id} notification={n} state={replaced.has(n.id) ? 'replaced' : n.expiresAt <= now ? 'expired' : 'valid'} />
+          ))}
+        </ol>
+        {notifications.length === 0 && <p className="banners__empty">{t('device.empty')}</p>}
+        <p className="slide-to-unlock" aria-hidden="true">
+          {t('device.slideToUnlock')}
+        </p>
+      </div>
+      <div className="iphone__home" aria-hidden="true" />
+    </div>
+  );
+}
+
+function Banner({ notification: n, state }: { notification: DeviceNotification; state: 'valid' | 'expired' | 'replaced' }) {
+  const { t } = useTranslation();
+  const findMy = n.deviceKind === 'iphone';
+  // Read in this order: "Find My iPhone — Your Apple ID Verification Code is: 1234".
+  return (
+    <li className={`banner${state === 'valid' ? '' : ` banner--${state} banner--void`}`}>
+      <span className={`banner__icon banner__icon--${findMy ? 'findmy' : 'messages'}`} aria-hidden="true" />
+      <p className="banner__text">
+        <span className="banner__app">{findMy ? t('device.findMyIphone') : t('device.messages')}</span>
+        <span className="visually-hidden"> — </span>
+        <span className="banner__body">
+          {t('device.codeMessage')} <span className="banner__code">{n.code}</span>
+        </span>
+        {state !== 'valid' && <span className="banner__state"> {state === 'expired' ? t('device.expired') : t('device.replaced')}</span>}
+      </p>
+      <time className="banner__time" dateTime={new Date(n.sentAt).toISOString()}>
+        {formatTime(n.sentAt)}
+      </time>
+      <p className="banner__meta">
+        {findMy ? t('device.onIphone', { device: n.deviceName, appleId: n.appleId }) : t('device.smsTo', { phone: n.deviceName, appleId: n.appleId })}
+      </p>
+    </li>
+  );
+}

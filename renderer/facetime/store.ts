@@ -1,3 +1,0 @@
-import { createClientStore } from '../client-apps/store.js';
-
-export const facetimeStore = createClientStore('facetime');

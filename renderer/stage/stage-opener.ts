@@ -1,0 +1,29 @@
+import { useControl, toPayload } from '../control/store.js';
+import type { Opener } from '../control/opener.js';
+import { openAccountSiteTab } from '../shared/account-site-tab.js';
+import type { StageStore } from './stage-store.js';
+
+/**
+ * How the control center (and the Dock) open things on the stage: a window opens, or comes to
+ * front with the keyboard focus — never loaded again, nothing typed in it lost; Taro's iPhone is
+ * brought into view; My Apple ID opens in the browser's one tab for it.
+ */
+export function stageOpener(stage: StageStore): Opener {
+  return async (target) => {
+    try {
+      if (target === 'account-site') {
+        if ((await openAccountSiteTab({ page: 'manage' })) === 'blocked') return { ok: false, blocked: true };
+      } else if (target === 'iphone') {
+        const iphone = document.querySelector<HTMLElement>('[data-coach="iphone"]');
+        iphone?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+        iphone?.focus();
+      } else {
+        stage.getState().open(target);
+      }
+    } catch (error) {
+      return { ok: false, error: toPayload(error) };
+    }
+    useControl.getState().opened(target);
+    return { ok: true };
+  };
+}
