@@ -16,4 +16,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 95, low: 90, break: 90 },
+  // A second run re-tests only the mutants whose code or tests changed (reports/ is not in git).
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
 };
