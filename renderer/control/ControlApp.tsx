@@ -59,28 +59,27 @@ export function LoadError({ launchKeySaid = false }: { launchKeySaid?: boolean }
 export function ControlSections({ layout, presenterTools }: { layout: 'page' | 'panel'; presenterTools?: ReactNode }) {
   useEffect(() => connect(), []);
   const presenter = <PresenterSection>{presenterTools}</PresenterSection>;
+  const sections = (
+    <>
+      <WindowsSection />
+      <SessionsSection />
+      <ScenariosSection />
+      <ActivitySection />
+      <MailServersSection />
+    </>
+  );
   if (layout === 'panel') {
     return (
       <div className="control-panel__sections">
         <TourPanel />
         {presenter}
-        <WindowsSection />
-        <SessionsSection />
-        <ScenariosSection />
-        <ActivitySection />
-        <MailServersSection />
+        {sections}
       </div>
     );
   }
   return (
     <>
-      <div className="layout__main">
-        <WindowsSection />
-        <SessionsSection />
-        <ScenariosSection />
-        <ActivitySection />
-        <MailServersSection />
-      </div>
+      <div className="layout__main">{sections}</div>
       <div className="layout__side">
         <TourPanel />
         {presenter}

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AccountView } from '../../preload/contract/models.js';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import { useSite } from './store.js';
 
@@ -31,4 +32,14 @@ export function useAction() {
   );
 
   return { busy, error, setError, run };
+}
+
+/** The signed-in account, loaded afresh when a page that shows it opens (null until then). */
+export function useFreshAccount(): AccountView | null {
+  const account = useSite((s) => s.account);
+  const refreshAccount = useSite((s) => s.refreshAccount);
+  useEffect(() => {
+    void refreshAccount();
+  }, [refreshAccount]);
+  return account;
 }

@@ -117,19 +117,19 @@ export async function goToPasswordAndSecurity(site: Page, twostep: TwoStep, lang
 }
 
 /** Tern Mail's "Add Mail Account": the e-mail address (the Apple ID) and a password. */
-export async function signInTernMail(mail: Page, lang: 'en' | 'ja', password: string): Promise<void> {
+export async function signInTernMail(mail: Page | Locator, lang: 'en' | 'ja', password: string): Promise<void> {
   await mail.getByLabel(t(lang, 'mailApp.emailAddress'), { exact: true }).fill(DEMO.appleId);
   await mail.getByLabel(t(lang, 'mailApp.password'), { exact: true }).fill(password);
   await mail.getByRole('button', { name: t(lang, 'mailApp.signIn'), exact: true }).click();
 }
 
 /** Tern Mail, connected to the IMAP server, showing the INBOX. */
-export async function expectTernMailConnected(mail: Page, lang: 'en' | 'ja'): Promise<void> {
+export async function expectTernMailConnected(mail: Page | Locator, lang: 'en' | 'ja'): Promise<void> {
   await expect(mail.getByRole('status')).toHaveText(t(lang, 'mailApp.connected', { appleId: DEMO.appleId }));
 }
 
 /** Tern Mail after the server closed its connection: the reason the server gave, and the form again. */
-export async function expectTernMailDisconnected(mail: Page, lang: 'en' | 'ja', reason: string): Promise<void> {
+export async function expectTernMailDisconnected(mail: Page | Locator, lang: 'en' | 'ja', reason: string): Promise<void> {
   await expect(mail.getByRole('alert')).toHaveText(t(lang, 'mailApp.ended', { reason }));
   await expect(mail.getByRole('button', { name: t(lang, 'mailApp.signIn'), exact: true })).toBeVisible();
 }

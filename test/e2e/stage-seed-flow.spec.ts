@@ -1,7 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
-import { accountSiteTab, DEMO, readCodeFromIPhone } from './helpers.js';
+import { accountSiteTab, DEMO, expectTernMailConnected, readCodeFromIPhone, signInTernMail } from './helpers.js';
 import {
   coach,
   controlPanel,
@@ -129,8 +129,9 @@ async function stageSeedFlow(twostep: TwoStep, page: Page, lang: Lang, testInfo:
   await expectRingAround(page, dockButton(page, lang, 'mail'));
   await dockButton(page, lang, 'mail').click();
   const mail = macWindow(page, lang, 'mail');
-  await signInMac(mail, lang, DEMO.appleId, DEMO.password);
-  await expect(mail.getByRole('alert')).toContainText(t(lang, 'clientApps.appPasswordRequired'));
+  // Tern Mail, a real client of the IMAP server: "incorrect", in the server's words, no Create.
+  await signInTernMail(mail, lang, DEMO.password);
+  await expect(mail.getByRole('alert')).toContainText(t(lang, 'mailApp.incorrect', { appleId: DEMO.appleId }));
   await expect(mail.getByRole('button', { name: t(lang, 'clientApps.create'), exact: true })).toHaveCount(0);
   await expectBanner(site, lang, 9, 'mail');
   await site.getByRole('complementary', { name: t(lang, 'tour.heading') }).getByRole('link', { name: t(lang, 'tour.goToSecurity') }).click();
@@ -139,10 +140,10 @@ async function stageSeedFlow(twostep: TwoStep, page: Page, lang: Lang, testInfo:
   await site.getByLabel(t(lang, 'generate.label'), { exact: true }).fill('Mail');
   await site.getByRole('button', { name: t(lang, 'generate.create'), exact: true }).click();
   const mailPassword = await createdPassword(site);
-  await signInMac(mail, lang, DEMO.appleId, mailPassword);
-  await expect(mail.getByRole('status')).toContainText(t(lang, 'clientApps.signedIn.withAppPassword', { label: 'Mail' }));
+  await signInTernMail(mail, lang, mailPassword);
+  await expectTernMailConnected(mail, lang);
 
-  // 10. View History → Delete: Messages is signed out at once; the mail app is not.
+  // 10. View History → Delete: Messages is signed out at once; Tern Mail, on its own password, is not.
   await expectCoachStep(page, lang, 10, 'revoke');
   await expectBanner(site, lang, 10, 'revoke');
   await site.getByRole('button', { name: t(lang, 'common.done'), exact: true }).click();
@@ -153,7 +154,7 @@ async function stageSeedFlow(twostep: TwoStep, page: Page, lang: Lang, testInfo:
   await expect(table.getByRole('row')).toHaveCount(2);
 
   await expect(messages.getByRole('alert')).toHaveText(t(lang, 'clientApps.ended.appPasswordRevoked'));
-  await expect(mail.getByRole('status')).toContainText(t(lang, 'clientApps.signedIn.withAppPassword', { label: 'Mail' }));
+  await expectTernMailConnected(mail, lang);
   await expect(coach(page).getByRole('heading', { name: t(lang, 'tour.completedTitle') })).toBeVisible();
   await step(testInfo, page, 'tour-complete');
   // The whole flow on one screen: the only other tab is My Apple ID's.

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../../shared/display-name.js';
 import { useSite } from '../store.js';
+import { useFreshAccount } from '../hooks.js';
 import { Card } from './Layout.js';
 import { Link } from './Link.js';
 import { ManageNav } from './ManageNav.js';
@@ -9,12 +9,7 @@ import { ManageNav } from './ManageNav.js';
 /** Manage your Apple ID: who the account is, and the way to Password and Security. */
 export function AccountPage() {
   const { t } = useTranslation();
-  const account = useSite((s) => s.account);
-  const refreshAccount = useSite((s) => s.refreshAccount);
-
-  useEffect(() => {
-    void refreshAccount();
-  }, [refreshAccount]);
+  const account = useFreshAccount();
 
   if (!account) return null;
   return (

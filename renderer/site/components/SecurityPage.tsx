@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/index.js';
-import { useSite } from '../store.js';
 import { AccountHead } from './AccountPage.js';
+import { useFreshAccount } from '../hooks.js';
 import { Card } from './Layout.js';
 import { Link } from './Link.js';
 import { ManageNav } from './ManageNav.js';
@@ -16,12 +15,7 @@ import { TwoStepSetting } from './TwoStepSetting.js';
  */
 export function SecurityPage() {
   const { t } = useTranslation();
-  const account = useSite((s) => s.account);
-  const refreshAccount = useSite((s) => s.refreshAccount);
-
-  useEffect(() => {
-    void refreshAccount();
-  }, [refreshAccount]);
+  const account = useFreshAccount();
 
   if (!account) return null;
   const appPasswordsAvailable = account.securityLevel !== 'none';
