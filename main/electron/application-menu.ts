@@ -9,7 +9,7 @@ export function applicationMenuTemplate(open: (kind: WindowKind) => void, isMac:
     { label: 'Messages', accelerator: 'CmdOrCtrl+1', click: () => open('messages') },
     { label: 'FaceTime', accelerator: 'CmdOrCtrl+2', click: () => open('facetime') },
     { label: 'iCloud (System Preferences)', accelerator: 'CmdOrCtrl+3', click: () => open('icloud') },
-    { label: 'Mail (third-party app)', accelerator: 'CmdOrCtrl+4', click: () => open('mail') },
+    { label: 'Tern Mail (third-party app)', accelerator: 'CmdOrCtrl+4', click: () => open('mail') },
     { label: "Taro's iPhone", accelerator: 'CmdOrCtrl+5', click: () => open('iphone') },
   ];
   return [

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   console.log(`  Messages:                   ${withKey('/messages')}`);
   console.log(`  FaceTime:                   ${withKey('/facetime')}`);
   console.log(`  iCloud (System Preferences): ${withKey('/icloud')}`);
-  console.log(`  Mail (third-party app):     ${withKey('/mail')}`);
+  console.log(`  Tern Mail (third-party):    ${withKey('/mail')}`);
   console.log(`  Trusted iPhone:             ${withKey('/iphone')}`);
   console.log(`  Account site (My Apple ID): ${site.origin}/account`);
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);

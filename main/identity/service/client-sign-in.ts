@@ -4,8 +4,8 @@ import { id as newId } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import { prefillLabelFor, requirementFor } from '../policy/client-rules.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
-import { checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
-import { admitGuess, clearFailures } from './guess-budget.js';
+import { acceptAppPassword, checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
+import { clearFailures } from './guess-budget.js';
 import { acceptCode, openVerification, startVerification } from './verification.js';
 
 /** Signs a simulated app in, by the rules of SPEC §3 for that app and the account's protection. */
@@ -38,12 +38,7 @@ export async function signInClient(
 /** An active app-specific password signs the app in, unless the account is locked now. */
 function signInWithAppPassword(ctx: ServiceContext, clientKind: ClientKind, found: FoundAppPassword): ClientSignInResult {
   return transact(ctx, (tx): ClientSignInResult => {
-    const account = ctx.repos.accounts.get(found.account.id);
-    admitGuess(ctx, tx, account, clientKind);
-    // Looked up outside this transaction: another process may have revoked it since.
-    if (ctx.repos.appPasswords.get(account.id, found.appPassword.id)?.revokedAt !== null) throw tx.refuse(new IdentityError('INCORRECT'));
-    clearFailures(ctx, account);
-    ctx.repos.appPasswords.markUsed(found.appPassword.id, clientKind, tx.now);
+    const account = acceptAppPassword(ctx, tx, found, clientKind, clientKind);
     tx.log({ appleId: account.apple_id, source: clientKind, event: 'app-password-used', outcome: 'success', detail: { label: found.appPassword.label } });
     return { status: 'SIGNED_IN', session: startClientSession(ctx, tx, account.id, clientKind, found.appPassword.id) };
   });

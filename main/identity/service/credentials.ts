@@ -4,7 +4,7 @@ import { requirementFor, type SignInPlace } from '../policy/client-rules.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import type { ActiveAppPassword } from '../store/app-passwords-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
-import { judgePassword } from './guess-budget.js';
+import { admitGuess, clearFailures, judgePassword } from './guess-budget.js';
 
 /** The places where an app-specific password signs in (SPEC §3); never the site or iCloud. */
 const TAKES_APP_PASSWORDS: ReadonlySet<SignInPlace> = new Set<SignInPlace>(['messages', 'facetime', 'third-party', 'imap', 'smtp']);
@@ -29,6 +29,22 @@ export function checkAppPassword(ctx: ServiceContext, appleId: string, password:
   const found = ctx.repos.appPasswords.findActiveForAppleId(appleId, appPasswordLookupHash(ctx, normalized));
   if (!found || requirementFor(place, found.account.security_level) !== 'app-password') return null;
   return found;
+}
+
+/**
+ * Signs in with an app-specific password found by checkAppPassword, inside the caller's
+ * transaction: the guess is admitted (the account may have been locked since), the password
+ * must still be active (it was looked up outside this transaction: another process may have
+ * revoked it), the failure count starts again and "last used" notes `usedBy`. Returns the
+ * account as it is now; the caller logs and opens its session.
+ */
+export function acceptAppPassword(ctx: ServiceContext, tx: Tx, found: FoundAppPassword, place: SignInPlace, usedBy: string): AccountRow {
+  const account = ctx.repos.accounts.get(found.account.id);
+  admitGuess(ctx, tx, account, place);
+  if (ctx.repos.appPasswords.get(account.id, found.appPassword.id)?.revokedAt !== null) throw tx.refuse(new IdentityError('INCORRECT'));
+  clearFailures(ctx, account);
+  ctx.repos.appPasswords.markUsed(found.appPassword.id, usedBy, tx.now);
+  return account;
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { MailProtocol } from '../policy/client-rules.js';
 import { requirementFor } from '../policy/client-rules.js';
-import { IdentityError } from '../identity-error.js';
 import { transact, type ServiceContext } from './context.js';
-import { checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
-import { admitGuess, clearFailures } from './guess-budget.js';
+import { acceptAppPassword, checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
+import { clearFailures } from './guess-budget.js';
 
 /**
  * What a mail server holds for a signed-in IMAP or SMTP session: whose account, and which
@@ -58,12 +57,7 @@ export async function signInMail(
 /** An active app-specific password signs the client in, unless the account is locked now. */
 function signInWithAppPassword(ctx: ServiceContext, protocol: MailProtocol, found: FoundAppPassword, clientName: string | null): MailSignInResult {
   return transact(ctx, (tx): MailSignInResult => {
-    const account = ctx.repos.accounts.get(found.account.id);
-    admitGuess(ctx, tx, account, protocol);
-    // Looked up outside this transaction: it may have been revoked since.
-    if (ctx.repos.appPasswords.get(account.id, found.appPassword.id)?.revokedAt !== null) throw tx.refuse(new IdentityError('INCORRECT'));
-    clearFailures(ctx, account);
-    ctx.repos.appPasswords.markUsed(found.appPassword.id, usedByName(protocol, clientName), tx.now);
+    const account = acceptAppPassword(ctx, tx, found, protocol, usedByName(protocol, clientName));
     const label = found.appPassword.label;
     tx.log({ appleId: account.apple_id, source: protocol, event: 'app-password-used', outcome: 'success', detail: { label, client: clientName } });
     tx.log({ appleId: account.apple_id, source: protocol, event: 'sign-in', outcome: 'success', detail: { with: 'app-specific-password', label, client: clientName } });
