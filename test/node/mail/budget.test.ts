@@ -102,10 +102,39 @@ describe('one failure budget, drawn on by IMAP and SMTP as by every other sign-i
     await smtpAuth(h.mail.smtpPort, h.appPassword);
     expect(h.service.listAppPasswords(h.token)[0]).toMatchObject({ lastUsedBy: 'SMTP' });
     const signIns = activityLog(h.service).filter((e) => e.event === 'sign-in' && (e.source === 'imap' || e.source === 'smtp'));
-    expect(signIns.map((e) => [e.source, e.detail.label, e.detail.client])).toEqual([
-      ['imap', 'Thunderbird on my Mac', 'Thunderbird'],
-      ['smtp', 'Thunderbird on my Mac', null],
+    expect(signIns.map((e) => [e.source, e.detail])).toEqual([
+      ['imap', { with: 'app-specific-password', label: 'Thunderbird on my Mac', client: 'Thunderbird' }],
+      ['smtp', { with: 'app-specific-password', label: 'Thunderbird on my Mac', client: null }],
+    ]);
+    // The control center's log says which password was used, and by which client.
+    const used = activityLog(h.service).filter((e) => e.event === 'app-password-used');
+    expect(used.map((e) => [e.source, e.detail])).toEqual([
+      ['imap', { label: 'Thunderbird on my Mac', client: 'Thunderbird' }],
+      ['smtp', { label: 'Thunderbird on my Mac', client: null }],
     ]);
     for (const entry of activityLog(h.service)) expect(JSON.stringify(entry)).not.toContain(h.appPassword.slice(0, 9));
   });
+
+  it('the log tells a refused normal password from a sign-in with the password of an account without two-step, naming the client', async () => {
+    const h = await openMail();
+    await h.service.createAccount({ appleId: 'plain@twostep.example', password: 'Plain-Pass-2015', fullName: 'Plain' });
+    for (const [user, password] of [
+      [DEMO_ACCOUNT.appleId, DEMO_ACCOUNT.password],
+      ['plain@twostep.example', 'Plain-Pass-2015'],
+    ] as const) {
+      const wire = await Wire.open(h.mail.imapPort);
+      await wire.line();
+      wire.send('i1 ID ("name" "mutt")');
+      await wire.until('i1');
+      wire.send(`a LOGIN ${user} "${password}"`);
+      await wire.until('a');
+      wire.close();
+    }
+    const entries = activityLog(h.service).filter((e) => e.source === 'imap');
+    expect(entries.map((e) => [e.appleId, e.event, e.outcome, e.detail])).toEqual([
+      [DEMO_ACCOUNT.appleId, 'app-password-required', 'failure', { client: 'mutt' }],
+      ['plain@twostep.example', 'sign-in', 'success', { with: 'password', client: 'mutt' }],
+    ]);
+  });
 });
+

@@ -282,4 +282,39 @@ describe('revocation', () => {
     expect(await wire.line()).toBe('* BYE [ALERT] The Apple ID password was changed; app-specific passwords were revoked.');
     await wire.ended();
   });
+
+  it('Reset & restart ends every session, on an app-specific password and on an account password alike', async () => {
+    const h = await openMail();
+    await h.service.createAccount({ appleId: 'plain@twostep.example', password: 'Plain-Pass-2015', fullName: 'Plain' });
+    const onAppPassword = await imapSignedIn(h.mail.imapPort, USER, h.appPassword);
+    const onPassword = await imapSignedIn(h.mail.imapPort, 'plain@twostep.example', 'Plain-Pass-2015');
+    await h.service.resetDemo();
+    for (const wire of [onAppPassword, onPassword]) {
+      expect(await wire.line()).toBe('* BYE [ALERT] The demo was reset.');
+      await wire.ended();
+    }
+  });
+
+  it('a client that names itself (ID) after signing in is named in View History; not once its password is revoked', async () => {
+    const h = await openMail();
+    h.mail.updateSettings({ keepSessionsOnRevoke: true });
+    const wire = await imapSignedIn(h.mail.imapPort, USER, h.appPassword);
+    h.clock.advance(60_000);
+    wire.send('i1 ID ("name" "Thunderbird")');
+    expect((await wire.until('i1')).at(-1)).toBe('i1 OK ID completed');
+    expect(h.service.listAppPasswords(h.token)[0]).toMatchObject({ lastUsedBy: 'Thunderbird', lastUsedAt: h.clock.now() });
+
+    // Kept open past the revocation (the setting): naming itself again changes nothing. (View
+    // History no longer lists a revoked password: the store is read.)
+    const lastUse = () =>
+      h.service.database.prepare('SELECT last_used_by AS usedBy, last_used_at AS usedAt FROM app_passwords WHERE id = ?').get(h.appPasswordId);
+    h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
+    const whenRevoked = h.clock.now();
+    h.clock.advance(60_000);
+    wire.send('i2 ID ("name" "Thunderbird Beta")');
+    expect((await wire.until('i2')).at(-1)).toBe('i2 OK ID completed');
+    expect(lastUse()).toEqual({ usedBy: 'Thunderbird', usedAt: whenRevoked });
+    wire.close();
+  });
 });
+
