@@ -47,11 +47,10 @@ export function completeAccountSiteSignInWithRecoveryKey(ctx: ServiceContext, ve
   return transact(ctx, (tx) => {
     const verification = openVerification(ctx, tx, verificationId, ['account-site']);
     const account = ctx.repos.accounts.get(verification.account_id);
-    if (account.security_level !== 'two-step' || account.recovery_key_hash === null) {
-      throw tx.refuse(new IdentityError('RECOVERY_KEY_UNAVAILABLE'));
-    }
+    // Only two-step verification has a recovery key (setSecurityLevel makes and removes it).
+    if (account.recovery_key_hash === null) throw tx.refuse(new IdentityError('RECOVERY_KEY_UNAVAILABLE'));
     admitGuess(ctx, tx, account, SOURCE);
-    if (!recoveryKeyMatches(ctx, account, recoveryKey)) {
+    if (!recoveryKeyMatches(ctx, account.recovery_key_hash, recoveryKey)) {
       throw tx.refuse(recordFailure(ctx, tx, account.id, SOURCE, 'recovery-key-refused') ?? new IdentityError('RECOVERY_KEY_INCORRECT'));
     }
     ctx.repos.verifications.complete(verification.id, tx.now);
@@ -61,9 +60,8 @@ export function completeAccountSiteSignInWithRecoveryKey(ctx: ServiceContext, ve
   });
 }
 
-export function recoveryKeyMatches(ctx: ServiceContext, account: AccountRow, normalizedKey: string): boolean {
-  if (!account.recovery_key_hash) return false;
-  return timingSafeEqual(account.recovery_key_hash, ctx.keyed.digest('recovery-key', normalizedKey));
+export function recoveryKeyMatches(ctx: ServiceContext, recoveryKeyHash: Buffer, normalizedKey: string): boolean {
+  return timingSafeEqual(recoveryKeyHash, ctx.keyed.digest('recovery-key', normalizedKey));
 }
 
 function openSiteSession(ctx: ServiceContext, tx: Tx, account: AccountRow): string {

@@ -38,7 +38,9 @@ export function revokeAppPassword(ctx: ServiceContext, token: string, appPasswor
   return transact(ctx, (tx) => {
     const account = siteAccount(ctx, tx, token);
     const appPassword = ctx.repos.appPasswords.get(account.id, appPasswordId);
-    if (!appPassword || appPassword.revokedAt !== null || !ctx.repos.appPasswords.revoke(appPassword.id, tx.now)) {
+    // revoke() changes only an active one: a password revoked already (here or by another
+    // window) is not found.
+    if (!appPassword || !ctx.repos.appPasswords.revoke(appPassword.id, tx.now)) {
       throw tx.refuse(new IdentityError('APP_PASSWORD_NOT_FOUND'));
     }
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'app-password-revoked', outcome: 'success', detail: { label: appPassword.label } });
@@ -64,8 +66,9 @@ export function revokeAllFor(
   for (const id of ids) signedOutApps += endClientSessions(ctx, tx, { by: 'app-password', value: id }, reason);
   // Mail clients hold their own sessions (many per account, in the mail servers' memory): a new
   // password ends those opened with the old one as well as those on a revoked app password.
+  // (With nothing revoked and the password unchanged, the event names nothing to end.)
   const accountPassword = reason !== 'app-password-revoked';
-  if (ids.length > 0 || accountPassword) tx.emit({ type: 'credentials-revoked', accountId: account.id, appPasswordIds: ids, accountPassword, reason });
+  tx.emit({ type: 'credentials-revoked', accountId: account.id, appPasswordIds: ids, accountPassword, reason });
   if (ids.length > 0) {
     tx.log({ appleId: account.apple_id, source, event: 'app-passwords-revoked-all', outcome: 'success', detail: { count: ids.length, reason } });
   }

@@ -6,9 +6,6 @@ import type { ActiveAppPassword } from '../store/app-passwords-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { admitGuess, clearFailures, judgePassword } from './guess-budget.js';
 
-/** The places where an app-specific password signs in (SPEC §3); never the site or iCloud. */
-const TAKES_APP_PASSWORDS: ReadonlySet<SignInPlace> = new Set<SignInPlace>(['messages', 'facetime', 'third-party', 'imap', 'smtp']);
-
 /** As it was when looked up; the transaction that acts on it reads the account again. */
 export type FoundAppPassword = ActiveAppPassword;
 
@@ -19,11 +16,11 @@ export function appPasswordLookupHash(ctx: ServiceContext, normalized: string): 
 /**
  * The hot path: at an app that takes app-specific passwords, a value shaped like one is looked
  * up by its keyed hash together with its account, in one indexed query — microseconds, no KDF.
- * Null for anything else (no match, another place, an account not under two-step): the caller
+ * Null for anything else (no match, or a place or an account's protection where SPEC §3 wants no
+ * app-specific password: the site, iCloud, an account without two-step): the caller
  * then judges it as a password, where a wrong one counts toward the lock.
  */
 export function checkAppPassword(ctx: ServiceContext, appleId: string, password: string, place: SignInPlace): FoundAppPassword | null {
-  if (!TAKES_APP_PASSWORDS.has(place)) return null;
   const normalized = normalizeAppPassword(password);
   if (!normalized) return null;
   const found = ctx.repos.appPasswords.findActiveForAppleId(appleId, appPasswordLookupHash(ctx, normalized));

@@ -36,13 +36,13 @@ function seedDemo(ctx: ServiceContext, tx: Tx, hash: string): void {
 }
 
 /** On the first start of a new store: the demo account, with two-step verification on. */
-export async function seedDemoIfEmpty(ctx: ServiceContext): Promise<boolean> {
-  if (ctx.repos.accounts.count() > 0) return false;
+export async function seedDemoIfEmpty(ctx: ServiceContext): Promise<void> {
+  // A store in use is opened without hashing anything (a start costs no scrypt).
+  if (ctx.repos.accounts.count() > 0) return;
   const hash = await ctx.hasher.hash(DEMO_ACCOUNT.password);
-  return transact(ctx, (tx) => {
-    if (ctx.repos.accounts.count() > 0) return false;
-    seedDemo(ctx, tx, hash);
-    return true;
+  transact(ctx, (tx) => {
+    // Another start may have seeded it while this one hashed.
+    if (ctx.repos.accounts.count() === 0) seedDemo(ctx, tx, hash);
   });
 }
 

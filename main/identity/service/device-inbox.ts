@@ -22,7 +22,8 @@ export class DeviceInbox {
   add(notification: DeviceNotification, verificationId: string): void {
     this.prune();
     this.notifications.push({ notification, verificationId });
-    if (this.notifications.length > this.limit) this.notifications.splice(0, this.notifications.length - this.limit);
+    // The newest `limit` stay (a count of 0 or less removes nothing).
+    this.notifications.splice(0, this.notifications.length - this.limit);
   }
 
   /** The newest unexpired notification sent for a verification. */

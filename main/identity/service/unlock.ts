@@ -14,20 +14,19 @@ const SOURCE = 'account-site';
  * any other; past the hard lock they count on toward disabling it (LOCKOUT_POLICY.disableAt).
  */
 export function beginUnlock(ctx: ServiceContext, appleId: string, recoveryKey: string): VerificationChallenge {
-  const account = ctx.repos.accounts.findByAppleId(appleId);
   return transact(ctx, (tx) => {
-    // An Apple ID that does not exist, or has no recovery key, has nothing to guess.
-    if (!account || account.security_level !== 'two-step' || account.recovery_key_hash === null) {
+    const account = ctx.repos.accounts.findByAppleId(appleId);
+    // An Apple ID that does not exist, or has no recovery key (only two-step has one), has nothing to guess.
+    if (!account || account.recovery_key_hash === null) {
       tx.log({ appleId, source: SOURCE, event: 'recovery-key-refused', outcome: 'failure' });
       throw tx.refuse(new IdentityError('RECOVERY_KEY_INCORRECT'));
     }
-    const fresh = ctx.repos.accounts.get(account.id);
-    admitGuess(ctx, tx, fresh, SOURCE, 'unlock');
-    if (!recoveryKeyMatches(ctx, fresh, recoveryKey)) {
-      throw tx.refuse(recordFailure(ctx, tx, fresh.id, SOURCE, 'recovery-key-refused') ?? new IdentityError('RECOVERY_KEY_INCORRECT'));
+    admitGuess(ctx, tx, account, SOURCE, 'unlock');
+    if (!recoveryKeyMatches(ctx, account.recovery_key_hash, recoveryKey)) {
+      throw tx.refuse(recordFailure(ctx, tx, account.id, SOURCE, 'recovery-key-refused') ?? new IdentityError('RECOVERY_KEY_INCORRECT'));
     }
     tx.log({ appleId, source: SOURCE, event: 'recovery-key-accepted', outcome: 'success', detail: { for: 'unlock' } });
-    return startVerification(ctx, tx, fresh, 'unlock');
+    return startVerification(ctx, tx, account, 'unlock');
   });
 }
 

@@ -53,7 +53,8 @@ export function startVerification(
     verificationId,
     devices: ctx.repos.devices.forAccount(account.id).map(deviceView),
     codeLength: codeLengthFor(account.security_level),
-    recoveryKeyAccepted: account.security_level === 'two-step' && account.recovery_key_hash !== null,
+    // Only two-step verification has a recovery key.
+    recoveryKeyAccepted: account.recovery_key_hash !== null,
   };
 }
 
