@@ -283,6 +283,17 @@ describe('revocation', () => {
     await wire.ended();
   });
 
+  it('Revoke All on an account without two-step revokes nothing, and ends no session opened with its password', async () => {
+    const h = await openMail();
+    await h.service.createAccount({ appleId: 'plain@twostep.example', password: 'Plain-Pass-2015', fullName: 'Plain' });
+    const wire = await imapSignedIn(h.mail.imapPort, 'plain@twostep.example', 'Plain-Pass-2015');
+    const token = (await h.service.signInAccountSite({ appleId: 'plain@twostep.example', password: 'Plain-Pass-2015' })) as { token: string };
+    expect(h.service.revokeAllAppPasswords(token.token)).toEqual({ revoked: 0, signedOutApps: 0 });
+    wire.send('n1 NOOP');
+    expect(await wire.until('n1')).toEqual(['n1 OK NOOP completed']);
+    wire.close();
+  });
+
   it('Reset & restart ends every session, on an app-specific password and on an account password alike', async () => {
     const h = await openMail();
     await h.service.createAccount({ appleId: 'plain@twostep.example', password: 'Plain-Pass-2015', fullName: 'Plain' });
