@@ -501,11 +501,15 @@ describe('finding 8: nothing is bounded', () => {
     const staticRoot = join(process.cwd(), 'dist', 'renderer');
     const apps = await startAppServer({ service, staticRoot, accountSiteOrigin: () => 'http://127.0.0.1:1', launchKey: 'k' });
     const controllers: AbortController[] = [];
+    // Held on purpose: undici cancels the body of a Response that is garbage-collected, which
+    // would close its stream and free a place the test means to keep taken.
+    const responses: Response[] = [];
     try {
       const open = async () => {
         const controller = new AbortController();
         const response = await fetch(`${apps.origin}/api/app/events?key=k`, { signal: controller.signal });
         controllers.push(controller);
+        responses.push(response);
         return response.status;
       };
       const statuses: number[] = [];
