@@ -10,7 +10,7 @@
 //
 // Needs: apt-get install -y sqlmap wapiti. Reports go to test-results/scan/.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,94 +58,103 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-/** The account site's origin, the app server's origin and this launch's key, once printed. */
-const addresses = await new Promise((resolve, reject) => {
-  let printed = '';
-  server.stdout.on('data', (chunk) => {
-    printed += chunk;
-    const site = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(printed);
-    const app = /Control center: +(http:\/\/127\.0\.0\.1:\d+)\/control#key=([\w-]+)/.exec(printed);
-    if (site && app) resolve({ site: site[1], app: app[1], key: app[2] });
-  });
-  server.on('exit', (code) => reject(new Error(`browser mode ended (${code}) before it printed its addresses`)));
-});
-console.log(`scanning ${addresses.site} (account site) and ${addresses.app} (app server)`);
-
-const json = 'Content-Type: application/json';
-const siteHeaders = [`Origin: ${addresses.site}`, json];
-const appHeaders = [`Origin: ${addresses.app}`, `x-twostep-key: ${addresses.key}`, json];
-// Valid values, so that each payload is the only thing wrong: an Apple ID with no account
-// (the password path runs in full), the demo account's ID with a key of the right shape.
-const targets = [
-  { name: 'site-signIn', url: `${addresses.site}/api/site/signIn`, headers: siteHeaders, body: { appleId: 'nobody@twostep.example', password: 'not-the-password' } },
-  { name: 'site-beginUnlock', url: `${addresses.site}/api/site/beginUnlock`, headers: siteHeaders, body: { appleId: 'demo@twostep.example', recoveryKey: 'ABCD-EFGH-JKLM-NP' } },
-  { name: 'app-clientSignIn', url: `${addresses.app}/api/app/clientSignIn`, headers: appHeaders, body: { clientKind: 'messages', appleId: 'nobody@twostep.example', password: 'not-the-password' } },
-];
-
 let failed = false;
 const lines = [];
-for (const target of targets) {
-  const traffic = join(out, `${target.name}.traffic`);
-  const run = spawnSync(
-    'sqlmap',
-    [
-      '-u', target.url,
-      `--data=${JSON.stringify(target.body)}`,
-      `--headers=${target.headers.join('\n')}`,
-      '--batch', `--level=${level}`, `--risk=${risk}`, '--dbms=SQLite',
-      // Refusals are the answers under test, not errors that should stop the run.
-      '--ignore-code=400,401,403,404,409,423,429',
-      '-t', traffic, `--output-dir=${join(out, 'sqlmap')}`, '--flush-session',
-    ],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-  );
-  writeFileSync(join(out, `${target.name}.log`), run.stdout + run.stderr);
-  const sent = readFileSync(traffic, 'utf8');
-  const statuses = {};
-  for (const [, status] of sent.matchAll(/^HTTP response \[#\d+\] \((\d+)/gm)) statuses[status] = (statuses[status] ?? 0) + 1;
-  const injectable = /sqlmap identified the following injection point/.test(run.stdout);
-  failed ||= injectable || run.status !== 0;
-  const count = Object.values(statuses).reduce((a, b) => a + b, 0);
-  const answers = Object.entries(statuses).map(([status, n]) => `${n} × ${status}`).join(', ');
-  lines.push(`sqlmap ${target.name}: ${count} requests (${answers}); ${injectable ? 'INJECTABLE' : 'nothing injectable'}`);
-  console.log(lines.at(-1));
-}
+try {
+  /** The account site's origin, the app server's origin and this launch's key, once printed. */
+  const addresses = await new Promise((resolve, reject) => {
+    let printed = '';
+    server.stdout.on('data', (chunk) => {
+      printed += chunk;
+      const site = /Account site \(My Apple ID\): (http:\/\/127\.0\.0\.1:\d+)/.exec(printed);
+      const app = /Control center: +(http:\/\/127\.0\.0\.1:\d+)\/control#key=([\w-]+)/.exec(printed);
+      if (site && app) resolve({ site: site[1], app: app[1], key: app[2] });
+    });
+    server.on('exit', (code) => reject(new Error(`browser mode ended (${code}) before it printed its addresses`)));
+  });
+  console.log(`scanning ${addresses.site} (account site) and ${addresses.app} (app server)`);
 
-const modules = spawnSync('wapiti', ['--list-modules'], { encoding: 'utf8' })
-  .stdout.split('\n')
-  .map((line) => /^\t([a-z_]+)( \(used by default\))?$/.exec(line)?.[1])
-  .filter((name) => name && name !== 'wapp' && name !== 'nikto'); // both need databases fetched from the internet
-for (const [name, url, headers] of [
-  ['site', `${addresses.site}/`, []],
-  ['app', `${addresses.app}/control`, ['-H', `x-twostep-key: ${addresses.key}`]],
-]) {
-  const report = join(out, `wapiti-${name}.json`);
-  const run = spawnSync(
-    'wapiti',
-    ['-u', url, '--scope', 'folder', '-m', modules.join(','), '--flush-session', '-f', 'json', '-o', report, '--max-scan-time', '900', ...headers],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  writeFileSync(join(out, `wapiti-${name}.log`), run.stdout + run.stderr);
-  if (run.status !== 0) {
-    failed = true;
-    lines.push(`wapiti ${name}: ended with ${run.status} (see test-results/scan/wapiti-${name}.log)`);
+  const json = 'Content-Type: application/json';
+  const siteHeaders = [`Origin: ${addresses.site}`, json];
+  const appHeaders = [`Origin: ${addresses.app}`, `x-twostep-key: ${addresses.key}`, json];
+  // Valid values, so that each payload is the only thing wrong: an Apple ID with no account
+  // (the password path runs in full), the demo account's ID with a key of the right shape.
+  const targets = [
+    { name: 'site-signIn', url: `${addresses.site}/api/site/signIn`, headers: siteHeaders, body: { appleId: 'nobody@twostep.example', password: 'not-the-password' } },
+    { name: 'site-beginUnlock', url: `${addresses.site}/api/site/beginUnlock`, headers: siteHeaders, body: { appleId: 'demo@twostep.example', recoveryKey: 'ABCD-EFGH-JKLM-NP' } },
+    { name: 'app-clientSignIn', url: `${addresses.app}/api/app/clientSignIn`, headers: appHeaders, body: { clientKind: 'messages', appleId: 'nobody@twostep.example', password: 'not-the-password' } },
+  ];
+
+  for (const target of targets) {
+    const traffic = join(out, `${target.name}.traffic`);
+    const run = spawnSync(
+      'sqlmap',
+      [
+        '-u', target.url,
+        `--data=${JSON.stringify(target.body)}`,
+        `--headers=${target.headers.join('\n')}`,
+        '--batch', `--level=${level}`, `--risk=${risk}`, '--dbms=SQLite',
+        // Refusals are the answers under test, not errors that should stop the run.
+        '--ignore-code=400,401,403,404,409,423,429',
+        '-t', traffic, `--output-dir=${join(out, 'sqlmap')}`, '--flush-session',
+      ],
+      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    );
+    writeFileSync(join(out, `${target.name}.log`), run.stdout + run.stderr);
+    if (!existsSync(traffic)) {
+      failed = true;
+      lines.push(`sqlmap ${target.name}: ended with ${run.status} and sent nothing (see test-results/scan/${target.name}.log)`);
+      console.log(lines.at(-1));
+      continue;
+    }
+    const sent = readFileSync(traffic, 'utf8');
+    const statuses = {};
+    for (const [, status] of sent.matchAll(/^HTTP response \[#\d+\] \((\d+)/gm)) statuses[status] = (statuses[status] ?? 0) + 1;
+    const injectable = /sqlmap identified the following injection point/.test(run.stdout);
+    failed ||= injectable || run.status !== 0;
+    const count = Object.values(statuses).reduce((a, b) => a + b, 0);
+    const answers = Object.entries(statuses).map(([status, n]) => `${n} × ${status}`).join(', ');
+    lines.push(`sqlmap ${target.name}: ${count} requests (${answers}); ${injectable ? 'INJECTABLE' : 'nothing injectable'}`);
     console.log(lines.at(-1));
-    continue;
   }
-  const result = JSON.parse(readFileSync(report, 'utf8'));
-  const urls = /Wapiti found (\d+) URLs/.exec(run.stdout)?.[1] ?? '?';
-  const found = [...Object.entries(result.vulnerabilities), ...Object.entries(result.anomalies)].flatMap(([kind, list]) =>
-    list.map((item) => ({ kind, info: item.info, path: item.path })),
-  );
-  const open = found.filter((item) => !ACCEPTED.some((pattern) => pattern.test(item.info)));
-  failed ||= open.length > 0;
-  lines.push(
-    `wapiti ${name}: ${urls} URLs and forms, ${modules.length} modules; ${found.length - open.length} accepted header notes; ${open.length ? open.map((item) => `${item.kind}: ${item.info} at ${item.path}`).join('; ') : 'no finding'}`,
-  );
-  console.log(lines.at(-1));
-}
 
-stop();
+  const modules = spawnSync('wapiti', ['--list-modules'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((line) => /^\t([a-z_]+)( \(used by default\))?$/.exec(line)?.[1])
+    .filter((name) => name && name !== 'wapp' && name !== 'nikto'); // both need databases fetched from the internet
+  for (const [name, url, headers] of [
+    ['site', `${addresses.site}/`, []],
+    ['app', `${addresses.app}/control`, ['-H', `x-twostep-key: ${addresses.key}`]],
+  ]) {
+    const report = join(out, `wapiti-${name}.json`);
+    const run = spawnSync(
+      'wapiti',
+      ['-u', url, '--scope', 'folder', '-m', modules.join(','), '--flush-session', '-f', 'json', '-o', report, '--max-scan-time', '900', ...headers],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    writeFileSync(join(out, `wapiti-${name}.log`), run.stdout + run.stderr);
+    if (run.status !== 0) {
+      failed = true;
+      lines.push(`wapiti ${name}: ended with ${run.status} (see test-results/scan/wapiti-${name}.log)`);
+      console.log(lines.at(-1));
+      continue;
+    }
+    const result = JSON.parse(readFileSync(report, 'utf8'));
+    const urls = /Wapiti found (\d+) URLs/.exec(run.stdout)?.[1] ?? '?';
+    const found = [...Object.entries(result.vulnerabilities), ...Object.entries(result.anomalies)].flatMap(([kind, list]) =>
+      list.map((item) => ({ kind, info: item.info, path: item.path })),
+    );
+    const open = found.filter((item) => !ACCEPTED.some((pattern) => pattern.test(item.info)));
+    failed ||= open.length > 0;
+    lines.push(
+      `wapiti ${name}: ${urls} URLs and forms, ${modules.length} modules; ${found.length - open.length} accepted header notes; ${open.length ? open.map((item) => `${item.kind}: ${item.info} at ${item.path}`).join('; ') : 'no finding'}`,
+    );
+    console.log(lines.at(-1));
+  }
+} finally {
+  // Also when a scanner ends unexpectedly: no browser mode left running, no store left behind.
+  stop();
+}
 writeFileSync(join(out, 'summary.txt'), `${lines.join('\n')}\n`);
-console.log(failed ? 'scan: FINDINGS (see test-results/scan/)' : 'scan: no finding');
+console.log(failed ? 'scan: a finding, or a scanner that failed (see test-results/scan/summary.txt)' : 'scan: no finding');
 process.exit(failed ? 1 : 0);
