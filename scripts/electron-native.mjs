@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nativeModuleTargetOf } from './native-arch.mjs';
 
 /** The project root: the folder above scripts/, whatever the current directory is. */
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -41,6 +42,21 @@ async function loadRebuild(root) {
   // Resolved from the project, like every other dependency of this script.
   const entry = createRequire(join(root, 'package.json')).resolve('@electron/rebuild');
   return (await import(pathToFileURL(entry).href)).rebuild;
+}
+
+/**
+ * Refuses a build for another system or arch before it can be copied under this target's key:
+ * a prebuilt binary for the host's arch, or a compiler that ignored the arch asked for, would
+ * otherwise be packaged and fail only when the app starts on a user's machine.
+ */
+function assertBuiltFor(built, target) {
+  const found = nativeModuleTargetOf(built);
+  if (found?.platform === target.platform && found.archs.includes(target.arch)) return;
+  const what = found ? `${found.platform}-${found.archs.join('+')}` : 'no system this script knows (not an ELF, Mach-O or PE file)';
+  throw new Error(
+    `better-sqlite3 came out built for ${what}, not for ${target.platform}-${target.arch}; it was not used. ` +
+      'A prebuilt binary for another arch, or a compiler that cannot build for this one, is the usual cause.',
+  );
 }
 
 /**
@@ -79,6 +95,7 @@ export async function ensureElectronNative({ root = projectRoot, platform, arch,
     });
     const built = join(stagedModule, 'build', 'Release', 'better_sqlite3.node');
     if (!existsSync(built)) throw new Error(`@electron/rebuild finished but wrote no ${built}`);
+    assertBuiltFor(built, target);
     mkdirSync(dirname(binary), { recursive: true });
     cpSync(built, binary);
     const { platform: p, arch: a, electronVersion, betterSqlite3Version } = target;
