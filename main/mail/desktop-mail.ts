@@ -5,8 +5,15 @@ export const DEFAULT_IMAP_PORT = 1143;
 export const DEFAULT_SMTP_PORT = 1587;
 
 /**
+ * What listen() fails with when this port cannot be had but another could: another program holds
+ * it (EADDRINUSE); it lies in a range Windows reserves for Hyper-V or WSL2, or is privileged
+ * (EACCES); the address is not available for it (EADDRNOTAVAIL).
+ */
+const PORT_UNAVAILABLE = new Set(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL']);
+
+/**
  * The desktop app's mail servers: on the usual ports (1143, 1587; TWOSTEP_IMAP_PORT and
- * TWOSTEP_SMTP_PORT override them), or — when another program holds one — on free ports, which
+ * TWOSTEP_SMTP_PORT override them), or — when the system will not give one — on free ports, which
  * the control center shows. The app never refuses to start for want of a port.
  */
 export async function startDesktopMailServers(service: IdentityService, dataDir: string): Promise<MailServers> {
@@ -15,8 +22,9 @@ export async function startDesktopMailServers(service: IdentityService, dataDir:
   try {
     return await startMailServers({ service, dataDir, imapPort, smtpPort });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    console.warn(`TwoStep: port ${imapPort} or ${smtpPort} is in use; the mail servers take free ports (see the control center).`);
+    const { code, port } = error as NodeJS.ErrnoException & { port?: number };
+    if (!code || !PORT_UNAVAILABLE.has(code)) throw error;
+    console.warn(`TwoStep: 127.0.0.1:${port ?? `${imapPort} or ${smtpPort}`} cannot be used (${code}); the mail servers take free ports instead (the control center shows them).`);
     return startMailServers({ service, dataDir, imapPort: 0, smtpPort: 0 });
   }
 }

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') {
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
       console.error(`The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP) and ${options.smtpPort} (SMTP): ${code}. Choose others with --imap-port and --smtp-port (0 = any free port).`);
       process.exit(1);
     }
