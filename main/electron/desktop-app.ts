@@ -36,6 +36,18 @@ export interface DesktopApp {
   quit(): Promise<void>;
 }
 
+/** How long quitting waits for the servers and the store to close. */
+export const QUIT_DEADLINE_MS = 5_000;
+
+/** `work`, or a rejection once `ms` have passed without it settling. */
+function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still not done after ${ms / 1000} s; quitting anyway`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 // app:// is a standard, secure scheme: pages loaded from it get an origin of their own.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -137,17 +149,25 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   });
 
   let stopped = false;
+  // Closes the servers and the store once. The store is closed even when a server fails to close.
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await mailWindow.close();
-    await Promise.all([site.close(), mail.close()]);
-    service.close();
+    try {
+      await mailWindow.close();
+      await Promise.all([site.close(), mail.close()]);
+    } finally {
+      service.close();
+    }
   };
   app.on('will-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
-    void stop().then(() => app.quit());
+    // Quitting never hangs: a failure to stop is logged, and a stop that takes too long is not
+    // waited for (every change is committed when it is made, so nothing confirmed is lost).
+    void withDeadline(stop(), QUIT_DEADLINE_MS)
+      .catch((error: unknown) => console.error('TwoStep: stopping the servers failed:', error instanceof Error ? error.message : error))
+      .finally(() => app.quit());
   });
 
   open('control');
