@@ -57,7 +57,7 @@ describe('a desktop app that cannot start', () => {
   });
 
   it('the same, in Japanese for a Japanese system', async () => {
-    vi.spyOn(fakeElectron.app, 'getLocale').mockReturnValue('ja-JP' as 'en-US');
+    vi.spyOn(fakeElectron.app, 'getLocale').mockReturnValue('ja-JP');
     const dir = storeFromTheFuture();
     vi.stubEnv('TWOSTEP_USER_DATA', dir);
     const [title, message] = await startAndReport();
