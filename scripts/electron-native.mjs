@@ -20,14 +20,17 @@ export function nativeBuildKey({ platform, arch, electronVersion, betterSqlite3V
   return `${platform}-${arch}-electron-${electronVersion}-better-sqlite3-${betterSqlite3Version}`;
 }
 
-/** What a build for this project would target: the installed Electron and better-sqlite3. */
-export function nativeTarget({ root = projectRoot, platform = process.platform, arch = process.arch } = {}) {
+/**
+ * What a build for this project would target: the installed better-sqlite3, and the installed
+ * Electron unless another version is given (npm start's, from ELECTRON_OVERRIDE_DIST_PATH).
+ */
+export function nativeTarget({ root = projectRoot, platform = process.platform, arch = process.arch, electronVersion } = {}) {
   const require = createRequire(join(root, 'package.json'));
   const betterSqlite3Dir = dirname(require.resolve('better-sqlite3/package.json'));
   return {
     platform,
     arch,
-    electronVersion: readJson(require.resolve('electron/package.json')).version,
+    electronVersion: electronVersion ?? readJson(require.resolve('electron/package.json')).version,
     betterSqlite3Version: readJson(join(betterSqlite3Dir, 'package.json')).version,
     betterSqlite3Dir,
   };
@@ -63,9 +66,9 @@ function assertBuiltFor(built, target) {
  * Builds better-sqlite3 for Electron once per target and returns the binary's absolute path.
  * `rebuild` is @electron/rebuild's function unless a test passes its own.
  */
-export async function ensureElectronNative({ root = projectRoot, platform, arch, rebuild, log = console.log } = {}) {
+export async function ensureElectronNative({ root = projectRoot, platform, arch, electronVersion, rebuild, log = console.log } = {}) {
   root = resolve(root);
-  const target = nativeTarget({ root, platform, arch });
+  const target = nativeTarget({ root, platform, arch, electronVersion });
   const binary = nativeBuildPath(target, root);
   if (existsSync(binary)) return binary;
 
