@@ -71,7 +71,8 @@ describe('a desktop app that cannot start', () => {
     writeFileSync(file, 'not a folder');
     vi.stubEnv('TWOSTEP_USER_DATA', join(file, 'data'));
     const [, message] = await startAndReport();
-    expect(message).toMatch(new RegExp(`^ENOTDIR: not a directory, mkdir '${join(file, 'data').replaceAll('\\', '\\\\')}'`));
+    // ENOTDIR on Linux and macOS; Windows names it differently, with the same path.
+    expect(message).toMatch(new RegExp(`^E[A-Z]+: [^,]+, mkdir '${join(file, 'data').replaceAll('\\', '\\\\')}'`));
   });
 });
 
