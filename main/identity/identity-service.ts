@@ -22,6 +22,7 @@ import {
   currentSiteAccount,
   signInAccountSite,
   signOutAccountSite,
+  siteSessionOpen,
   type AccountSiteSignInResult,
 } from './service/account-site.js';
 import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
@@ -189,6 +190,11 @@ export class IdentityService {
 
   accountSiteAccount(token: string): AccountView {
     return currentSiteAccount(this.ctx, token);
+  }
+
+  /** Whether a token is an open session of the account site (changes nothing). */
+  siteSessionOpen(token: string): boolean {
+    return siteSessionOpen(this.ctx, token);
   }
 
   signOutAccountSite(token: string): void {

@@ -41,7 +41,7 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
 
   // The language, the tour step and Create's "show this page": public, like the pages themselves.
   app.get(SITE_PRESENTER_EVENTS_PATH, (c) => sitePresenterStream(c, presenter, streams));
-  mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service, presenter), siteRequest);
+  mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service, presenter), (c) => siteRequest(c, (token) => service.siteSessionOpen(token)));
 
   const testClock = options.testClock;
   if (testClock) {
