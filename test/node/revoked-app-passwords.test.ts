@@ -42,7 +42,8 @@ describe('a revoked app-specific password, presented again', () => {
     expect(used.length).toBeGreaterThan(0);
     expect(used[0]).toMatchObject({ source: 'messages', outcome: 'failure', detail: { label: 'Old Mac' } });
     const listed = service.listAppPasswords(token).find((p) => p.label === 'Old Mac');
-    expect(listed).toMatchObject({ revokedAt: expect.any(Number), usedAfterRevocation: { by: 'third-party', times: 120 } });
+    expect(listed?.revokedAt).toBeGreaterThan(0);
+    expect(listed?.usedAfterRevocation).toMatchObject({ by: 'third-party', times: 120 });
     expect(activityLog(service).filter((e) => e.event === 'sign-in-refused' && e.detail.reason === 'incorrect')).toEqual([]);
   });
 
