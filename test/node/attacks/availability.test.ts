@@ -240,6 +240,29 @@ describe('finding 3: another protocol at the mail ports', () => {
     expect(judged(h)).toEqual([]);
   });
 
+  it('SMTP: AUTH that came in one packet after a line that is not SMTP, or after a line naming HTTP/1.x, is refused unjudged', async () => {
+    const h = await openMail();
+    for (const stray of ['<html><body>', 'X-Foo: bar HTTP/1.1']) {
+      const wire = await smtpGreeted(h.mail.smtpPort);
+      wire.send('EHLO client.example');
+      await wire.reply();
+      wire.send(`${stray}\r\nAUTH PLAIN ${plain(USER, 'wrong-pipelined')}`);
+      await wire.ended();
+      expect(wire.unread).not.toMatch(/^535 /m);
+    }
+    expect(failures(h)).toBe(0);
+    expect(judged(h)).toEqual([]);
+    // On its own, after a typo, AUTH is judged as ever.
+    const typed = await smtpGreeted(h.mail.smtpPort);
+    typed.send('EHLO client.example');
+    await typed.reply();
+    typed.send('OOPS');
+    expect((await typed.reply()).join('\n')).toMatch(/^500 /);
+    typed.send(`AUTH PLAIN ${plain(USER, h.appPassword)}`);
+    expect((await typed.reply()).join('\n')).toMatch(/^235 /);
+    typed.close();
+  });
+
   it('IMAP: a LOGIN sent before the greeting is refused unjudged', async () => {
     const h = await openMail();
     const socket = connect(h.mail.imapPort, '127.0.0.1');
