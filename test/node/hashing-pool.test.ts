@@ -32,6 +32,32 @@ describe('the hashing pool', () => {
     expect(most).toBe(2);
   });
 
+  it('never gives decoys every slot: with three waiting, one runs, and a real user\'s hash starts at once beside it', async () => {
+    const pool = new HashingPool(2);
+    const started: string[] = [];
+    const release = new Map<string, () => void>();
+    const job = (name: string) => () =>
+      new Promise<void>((resolve) => {
+        started.push(name);
+        release.set(name, resolve);
+      });
+    const decoys = ['d1', 'd2', 'd3'].map((name) => pool.run(job(name), 'decoy'));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual(['d1']);
+    const user = pool.run(job('user'), 'user');
+    await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual(['d1', 'user']);
+    release.get('d1')!();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual(['d1', 'user', 'd2']);
+    release.get('user')!();
+    release.get('d2')!();
+    await new Promise((r) => setTimeout(r, 5));
+    release.get('d3')!();
+    await Promise.all([...decoys, user]);
+    expect(started).toEqual(['d1', 'user', 'd2', 'd3']);
+  });
+
   it('frees its slot when a hash fails, and the hasher still checks passwords through it', async () => {
     const pool = new HashingPool(1);
     await expect(pool.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

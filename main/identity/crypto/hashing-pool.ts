@@ -12,30 +12,55 @@ export type HashPriority = 'user' | 'decoy';
  * cores: as many as there are cores hash just as many per second, with half the memory.
  *
  * Real users' hashes go first: a free slot takes the longest-waiting user hash, and a decoy only
- * when no user hash waits (within each, first come, first hashed). Decoys are paid for by whoever
- * sends unknown Apple IDs, and 48 of them at once used to hold a real sign-in back 17 s (issue 15).
+ * when no user hash waits (within each, first come, first hashed) — and decoys never hold every
+ * slot (at most size − 1 of them, one on a pool of one), so a real sign-in that arrives finds a
+ * slot free or soon free. Decoys are paid for by whoever sends unknown Apple IDs; 48 of them at
+ * once used to hold a real sign-in back 17 s (issue 15).
  */
 export class HashingPool {
   private running = 0;
+  private decoysRunning = 0;
   private readonly waiting: Record<HashPriority, (() => void)[]> = { user: [], decoy: [] };
+  private readonly maxDecoys: number;
 
-  constructor(readonly size: number = Math.max(1, availableParallelism())) {}
+  constructor(readonly size: number = Math.max(1, availableParallelism())) {
+    this.maxDecoys = Math.max(1, size - 1);
+  }
 
   async run<T>(work: () => Promise<T>, priority: HashPriority = 'user'): Promise<T> {
-    if (this.running >= this.size) await new Promise<void>((resolve) => this.waiting[priority].push(resolve));
-    else this.running += 1;
+    if (this.mayStart(priority)) this.started(priority);
+    else await new Promise<void>((resolve) => this.waiting[priority].push(resolve));
     try {
       return await work();
     } finally {
-      const next = this.waiting.user.shift() ?? this.waiting.decoy.shift();
-      // The slot passes straight to the next in line, so `running` never drops and rises again.
-      if (next) next();
-      else this.running -= 1;
+      this.running -= 1;
+      if (priority === 'decoy') this.decoysRunning -= 1;
+      this.next();
     }
   }
 
   /** Hashes waiting for a slot now. */
   get queued(): number {
     return this.waiting.user.length + this.waiting.decoy.length;
+  }
+
+  private mayStart(priority: HashPriority): boolean {
+    return this.running < this.size && (priority === 'user' || this.decoysRunning < this.maxDecoys);
+  }
+
+  private started(priority: HashPriority): void {
+    this.running += 1;
+    if (priority === 'decoy') this.decoysRunning += 1;
+  }
+
+  /** A slot came free: the longest-waiting user hash takes it, else a decoy if decoys may have one more. */
+  private next(): void {
+    for (const priority of ['user', 'decoy'] as const) {
+      if (this.waiting[priority].length > 0 && this.mayStart(priority)) {
+        this.started(priority);
+        this.waiting[priority].shift()!();
+        return;
+      }
+    }
   }
 }
