@@ -18,6 +18,8 @@ const AUTOLOGOUT_MS = 30 * 60 * 1000;
 const MAX_QUEUED = 64;
 /** A connection this server ended is destroyed after this long if the client keeps its side open (smtp-server's HALF_CLOSE_TIMEOUT). */
 const CLOSE_LINGER_MS = 5000;
+/** One cut off for what it sent: its BYE has this long to leave before the connection is destroyed. */
+const CUT_OFF_LINGER_MS = 1000;
 
 /**
  * Before sign-in nothing larger is read — a line, a literal (synchronizing or not), a whole
@@ -126,7 +128,7 @@ export class ImapSession implements MailSession {
     // Whatever comes after the end is read only to be dropped (a close with unread bytes would reset the connection).
     if (this.closed) return;
     if (!this.greeted) {
-      this.end('Spoke before the greeting; nothing was read', false);
+      this.cutOff('Spoke before the greeting; nothing was read');
       return;
     }
     this.packets += 1;
@@ -139,7 +141,7 @@ export class ImapSession implements MailSession {
       if (event.type === 'too-big') {
         const tag = tagOf(event.prefix);
         if (event.what === 'line' || !event.synchronizing) {
-          this.end(`Too much data (${event.what} too long)`, false);
+          this.cutOff(`Too much data (${event.what} too long)`);
           return;
         }
         this.send(`${tag} BAD [TOOBIG] Literal too large`);
@@ -147,7 +149,7 @@ export class ImapSession implements MailSession {
         return;
       }
       if (event.type === 'command' && this.state === 'not-authenticated' && looksLikeHttp(firstLine(event.bytes))) {
-        this.end('This is an IMAP server: HTTP is not answered', false);
+        this.cutOff('This is an IMAP server: HTTP is not answered');
         return;
       }
       if (event.type === 'command' && this.continuation) {
@@ -157,7 +159,7 @@ export class ImapSession implements MailSession {
         continue;
       }
       if (this.queue.length >= MAX_QUEUED) {
-        this.end('Too many commands at once', false);
+        this.cutOff('Too many commands at once');
         return;
       }
       this.queue.push({ event, packet: this.packets });
@@ -233,7 +235,7 @@ export class ImapSession implements MailSession {
     // Postfix's "improper command pipelining": credentials that came in one read after a line
     // that was no IMAP (an HTTP body, an HTML page) are not judged, and the client is let go.
     if (packet === this.badPacket && /^\S+ (LOGIN|AUTHENTICATE)( |$)/i.test(firstLine(bytes))) {
-      this.end('Credentials came together with lines that are not IMAP; nothing was checked', false);
+      this.cutOff('Credentials came together with lines that are not IMAP; nothing was checked');
       return;
     }
     let command: ParsedCommand;
@@ -320,6 +322,22 @@ export class ImapSession implements MailSession {
     this.state = 'logout';
     this.cleanup();
     this.close();
+  }
+
+  /**
+   * Ends a connection for what it sent (too much, HTTP, credentials out of turn): the BYE, and
+   * nothing more read — the socket is paused, so the rest of a 25 MB literal waits in the kernel
+   * rather than in this process — and it is destroyed once the BYE has had time to leave.
+   */
+  private cutOff(reason: string): void {
+    if (this.closed) return;
+    this.send(`* BYE ${reason}`);
+    this.state = 'logout';
+    this.cleanup();
+    const socket = this.socket;
+    socket.pause();
+    socket.end();
+    setTimeout(() => socket.destroy(), CUT_OFF_LINGER_MS).unref();
   }
 
   /** LOGOUT's own ending: BYE, then the tagged OK, then close. */
