@@ -32,7 +32,7 @@ describe('the hashing pool', () => {
     expect(most).toBe(2);
   });
 
-  it('never gives decoys every slot: with three waiting, one runs, and a real user\'s hash starts at once beside it', async () => {
+  it('runs decoys one at a time and never beside a waiting or running user hash; a user\'s hash starts at once beside a decoy', async () => {
     const pool = new HashingPool(2);
     const started: string[] = [];
     const release = new Map<string, () => void>();
@@ -47,10 +47,13 @@ describe('the hashing pool', () => {
     const user = pool.run(job('user'), 'user');
     await new Promise((r) => setTimeout(r, 5));
     expect(started).toEqual(['d1', 'user']);
+    // d1 ends while the user's hash runs: no decoy starts beside it.
     release.get('d1')!();
     await new Promise((r) => setTimeout(r, 5));
-    expect(started).toEqual(['d1', 'user', 'd2']);
+    expect(started).toEqual(['d1', 'user']);
     release.get('user')!();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(started).toEqual(['d1', 'user', 'd2']);
     release.get('d2')!();
     await new Promise((r) => setTimeout(r, 5));
     release.get('d3')!();

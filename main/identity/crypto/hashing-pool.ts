@@ -11,21 +11,20 @@ export type HashPriority = 'user' | 'decoy';
  * runs, and libuv's thread pool would run four at once (its default size) on a machine of two
  * cores: as many as there are cores hash just as many per second, with half the memory.
  *
- * Real users' hashes go first: a free slot takes the longest-waiting user hash, and a decoy only
- * when no user hash waits (within each, first come, first hashed) — and decoys never hold every
- * slot (at most size − 1 of them, one on a pool of one), so a real sign-in that arrives finds a
- * slot free or soon free. Decoys are paid for by whoever sends unknown Apple IDs; 48 of them at
- * once used to hold a real sign-in back 17 s (issue 15).
+ * Real users' hashes go first (within each kind, first come, first hashed): a decoy starts only
+ * when no user hash runs or waits, and one at a time. A real sign-in that arrives then finds a slot
+ * free (on a pool of one, the slot is free once the one decoy ends), and shares the CPU with at
+ * most the rest of that one decoy. Decoys are paid for by whoever sends unknown Apple IDs; 48 of
+ * them at once used to hold a real sign-in back 17 s (issue 15). Under a steady stream of real
+ * sign-ins an unknown Apple ID waits longer for its answer; that is the flooder's cost, not the
+ * users'.
  */
 export class HashingPool {
   private running = 0;
   private decoysRunning = 0;
   private readonly waiting: Record<HashPriority, (() => void)[]> = { user: [], decoy: [] };
-  private readonly maxDecoys: number;
 
-  constructor(readonly size: number = Math.max(1, availableParallelism())) {
-    this.maxDecoys = Math.max(1, size - 1);
-  }
+  constructor(readonly size: number = Math.max(1, availableParallelism())) {}
 
   async run<T>(work: () => Promise<T>, priority: HashPriority = 'user'): Promise<T> {
     if (this.mayStart(priority)) this.started(priority);
@@ -45,7 +44,9 @@ export class HashingPool {
   }
 
   private mayStart(priority: HashPriority): boolean {
-    return this.running < this.size && (priority === 'user' || this.decoysRunning < this.maxDecoys);
+    if (this.running >= this.size) return false;
+    // A decoy: alone, with no user hash running or waiting.
+    return priority === 'user' || (this.running === 0 && this.waiting.user.length === 0);
   }
 
   private started(priority: HashPriority): void {
@@ -53,7 +54,7 @@ export class HashingPool {
     if (priority === 'decoy') this.decoysRunning += 1;
   }
 
-  /** A slot came free: the longest-waiting user hash takes it, else a decoy if decoys may have one more. */
+  /** A slot came free: the longest-waiting user hash takes it, else a decoy if one may run now. */
   private next(): void {
     for (const priority of ['user', 'decoy'] as const) {
       if (this.waiting[priority].length > 0 && this.mayStart(priority)) {

@@ -86,7 +86,8 @@ async function call<T>(origin: string, path: string, body: object, headers: Reco
   return { status: response.status, cookie: response.headers.get('set-cookie'), body: (await response.json()) as { ok: boolean; value: T } };
 }
 
-it('with the IMAP and SMTP ports flooded past their caps, the user signs in at My Apple ID and the app server answers', async () => {
+// prlimit(1) is util-linux's, and CI runs on Linux: elsewhere the process cannot be started with few descriptors this way.
+it.skipIf(process.platform !== 'linux')('with the IMAP and SMTP ports flooded past their caps, the user signs in at My Apple ID and the app server answers', async () => {
   const running = await start();
   const [imap, smtp] = await Promise.all([hold(running.imapPort, 2_000), hold(running.smtpPort, 600)]);
   // Each listener took what its caps (fitted to the 1,024 descriptors) allow and said no to the
