@@ -64,12 +64,15 @@ describe('View History', () => {
       revokedAt: Date.UTC(2015, 5, 4),
       usedAfterRevocation: { at: Date.UTC(2015, 5, 4, 0, 10), by: 'IMAP', times: 40 },
     };
-    mockSite({ session: () => ({ value: { account: ACCOUNT } }), listAppPasswords: () => ({ value: [MAIL, fetchmail] }) });
+    mockSite({ session: () => ({ value: { account: ACCOUNT } }), listAppPasswords: () => ({ value: [fetchmail] }) });
     await renderSite('/account/app-passwords');
     const row = Array.from(document.querySelectorAll('table tbody tr')).find((r) => r.textContent?.includes('fetchmail on the server'))!;
     expect(row.className).toBe('history__revoked');
     expect(row.textContent).toMatch(/Used after revocation by IMAP: 40 tries refused, the last /);
     expect(buttons('Delete', row)).toHaveLength(0);
     expect(document.body.textContent).toContain('Each try is refused and does not count against your Apple ID');
+    // None is active: the list says so, and Revoke All has nothing to revoke.
+    expect(document.body.textContent).toContain('No app-specific password is active.');
+    expect(buttons('Revoke All')).toHaveLength(0);
   });
 });

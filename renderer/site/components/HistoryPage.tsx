@@ -65,7 +65,7 @@ export function HistoryPage() {
         </p>
       )}
       {appPasswords === null && !loadError && <p role="status">{t('common.loading')}</p>}
-      {appPasswords !== null && appPasswords.length === 0 && <p className="empty">{t('history.empty')}</p>}
+      {appPasswords !== null && active.length === 0 && <p className="empty">{t('history.empty')}</p>}
       {appPasswords !== null && appPasswords.some((p) => p.usedAfterRevocation !== null) && <p className="card__lead history__note">{t('history.stillTriedNote')}</p>}
       {appPasswords !== null && appPasswords.length > 0 && (
         <table className="history" aria-label={t('history.tableName')}>
