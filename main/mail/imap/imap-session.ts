@@ -80,6 +80,8 @@ export class ImapSession implements MailSession {
   ) {
     this.socket = socket;
     this.attach(socket);
+    // On an implicit-TLS listener the socket is encrypted from the start: its reads are the client's activity.
+    if (socket instanceof TLSSocket) guarded.follow(socket);
     guarded.onExpiry((why) => this.end(why === 'idle' ? 'Autologout; idle for too long' : 'Autologout; not signed in in time', false));
     // The greeting goes out once the event loop has read what was waiting already (two turns: the
     // socket is polled between them). A client that spoke before it is no mail client — Postfix

@@ -35,8 +35,9 @@ export interface SmtpGuard {
  * (Postfix logs such a client as "improper command pipelining"). The watch is a listener put
  * before smtp-server's own on the socket, so it has seen a read before smtp-server acts on it.
  */
-export function guardSmtpServer(server: SMTPServer, limits: ConnectionLimits): SmtpGuard {
-  const guard = guardListener(server.server, limits, () => BUSY);
+export function guardSmtpServer(server: SMTPServer, limits: ConnectionLimits, refusal: string = BUSY): SmtpGuard {
+  // An implicit-TLS listener (SMTPS) passes '' here: nothing readable can be said before the handshake.
+  const guard = guardListener(server.server, limits, () => refusal);
   const watched = new Map<string, Watched>();
   const peer = (address: string | undefined, port: number | undefined) => `${(address ?? '').replace(/^::ffff:/, '')} ${port ?? 0}`;
   const of = (session: SMTPServerSession) => watched.get(peer(session.remoteAddress, session.remotePort));
