@@ -12,6 +12,7 @@ import { withMailEvents } from '../mail/mail-events.js';
 import { startDesktopMailServers } from '../mail/desktop-mail.js';
 import type { MailServers } from '../mail/mail-servers.js';
 import { startAccountSite, type RunningServer } from '../server/account-site-server.js';
+import { limitsForThisProcess } from '../net/listener-budget.js';
 import { appProtocolHandler } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
 import { vettedOpenExternal } from './external-links.js';
@@ -76,9 +77,12 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   const lang = app.getLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
   // One language for the windows and the account site, and a clock the presenter can skip ahead.
   const presenter = new Presenter(new PresenterClock(systemClock), lang);
+  // Chromium raised the descriptor limit only to 8,192; raised to the hard limit where it can be,
+  // and every listener's caps fitted to it (main/net/listener-budget.ts).
+  const { limits } = limitsForThisProcess();
   const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found, clock: presenter.clock });
-  const site = await startAccountSite({ service, staticRoot, port: 0, presenter });
-  const mail = await startDesktopMailServers(service, app.getPath('userData'));
+  const site = await startAccountSite({ service, staticRoot, port: 0, presenter, limits: limits.accountSite });
+  const mail = await startDesktopMailServers(service, app.getPath('userData'), { imap: limits.imap, smtp: limits.smtp });
   const mailWindow = new MailWindowClient(() => mail.imapPort);
 
   protocol.handle(APP_SCHEME, appProtocolHandler(staticRoot));

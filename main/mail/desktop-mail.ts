@@ -1,5 +1,5 @@
 import type { IdentityService } from '../identity/identity-service.js';
-import { startMailServers, type MailServers } from './mail-servers.js';
+import { startMailServers, type MailListenerLimits, type MailServers } from './mail-servers.js';
 
 export const DEFAULT_IMAP_PORT = 1143;
 export const DEFAULT_SMTP_PORT = 1587;
@@ -16,16 +16,16 @@ const PORT_UNAVAILABLE = new Set(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL']);
  * TWOSTEP_SMTP_PORT override them), or — when the system will not give one — on free ports, which
  * the control center shows. The app never refuses to start for want of a port.
  */
-export async function startDesktopMailServers(service: IdentityService, dataDir: string): Promise<MailServers> {
+export async function startDesktopMailServers(service: IdentityService, dataDir: string, limits?: MailListenerLimits): Promise<MailServers> {
   const imapPort = portFrom(process.env.TWOSTEP_IMAP_PORT, DEFAULT_IMAP_PORT);
   const smtpPort = portFrom(process.env.TWOSTEP_SMTP_PORT, DEFAULT_SMTP_PORT);
   try {
-    return await startMailServers({ service, dataDir, imapPort, smtpPort });
+    return await startMailServers({ service, dataDir, imapPort, smtpPort, ...(limits ? { limits } : {}) });
   } catch (error) {
     const { code, port } = error as NodeJS.ErrnoException & { port?: number };
     if (!code || !PORT_UNAVAILABLE.has(code)) throw error;
     console.warn(`TwoStep: 127.0.0.1:${port ?? `${imapPort} or ${smtpPort}`} cannot be used (${code}); the mail servers take free ports instead (the control center shows them).`);
-    return startMailServers({ service, dataDir, imapPort: 0, smtpPort: 0 });
+    return startMailServers({ service, dataDir, imapPort: 0, smtpPort: 0, ...(limits ? { limits } : {}) });
   }
 }
 

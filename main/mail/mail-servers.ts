@@ -10,6 +10,14 @@ import { startSmtpServer } from './smtp/smtp-submission.js';
 import { MailSettingsStore, type MailSettings } from './store/mail-settings.js';
 import { MailboxStore } from './store/mailbox-store.js';
 import { loadOrCreateCertificate } from './tls-certificate.js';
+import type { ConnectionLimits } from '../net/connection-guard.js';
+import { LISTENER_LIMITS } from '../net/listener-budget.js';
+
+/** The mail listeners' limits, where they differ from LISTENER_LIMITS (browser mode fits them to the process's descriptors). */
+export interface MailListenerLimits {
+  imap?: Partial<ConnectionLimits>;
+  smtp?: Partial<ConnectionLimits>;
+}
 
 export interface MailServersOptions {
   service: IdentityService;
@@ -19,6 +27,7 @@ export interface MailServersOptions {
   smtpPort: number;
   /** Given on the command line: replaces the stored profile. */
   profile?: MailProfileName;
+  limits?: MailListenerLimits;
 }
 
 export type { MailServersView };
@@ -60,8 +69,11 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
   let imap: RunningMailServer | null = null;
   let smtp: (RunningMailServer & { profileChanged(): void }) | null = null;
   try {
-    imap = await startImapServer(imapContext, options.imapPort);
-    smtp = await startSmtpServer({ service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert }, options.smtpPort);
+    imap = await startImapServer(imapContext, options.imapPort, { ...LISTENER_LIMITS.imap, ...options.limits?.imap });
+    smtp = await startSmtpServer(
+      { service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert, limits: { ...LISTENER_LIMITS.smtp, ...options.limits?.smtp } },
+      options.smtpPort,
+    );
   } catch (error) {
     await imap?.close();
     throw error;

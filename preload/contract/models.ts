@@ -42,6 +42,12 @@ export interface AppPasswordView {
    */
   lastUsedBy: string | null;
   revokedAt: number | null;
+  /**
+   * A revoked password that a client went on presenting (a mail client retrying its saved
+   * password): when it last did, which client (named as in lastUsedBy), and how often. Such a
+   * retry is refused and spends nothing of the account's failure budget.
+   */
+  usedAfterRevocation: { at: number; by: string; times: number } | null;
 }
 
 /** A new app-specific password: `password` is shown once and never stored in the clear. */
@@ -93,6 +99,7 @@ export const ACTIVITY_EVENTS = [
   'app-password-used',
   'app-password-revoked',
   'app-passwords-revoked-all',
+  'app-password-used-after-revocation',
   'password-changed',
   'security-level-changed',
   'trusted-device-added',

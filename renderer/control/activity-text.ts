@@ -64,6 +64,10 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
       return label ? t(`${A}.detail.appPasswordUsed`, { label }) : generic;
     case 'app-password-revoked':
       return label ? t(`${A}.detail.appPasswordRevoked`, { label }) : generic;
+    case 'app-password-used-after-revocation': {
+      const client = text(d.client);
+      return label && client ? t(`${A}.detail.appPasswordUsedAfterRevocation`, { label, client: isClientKind(client) ? t(`control.apps.${client}`) : client }) : generic;
+    }
     case 'app-passwords-revoked-all': {
       if (typeof d.count !== 'number') return generic;
       const reason = d.reason === 'app-password-revoked' ? null : known(t, 'revokeReasons', d.reason);

@@ -6,7 +6,10 @@ import type { MailGrant } from '../../identity/service/mail-sign-in.js';
 import type { RunningMailServer } from '../imap/imap-server.js';
 import { LOCKED_TEXT, TRY_AGAIN_TEXT, type MailProfile, type SmtpReply } from '../profiles.js';
 import type { MailSession, SessionRegistry } from '../session-registry.js';
-import type { MailboxStore } from '../store/mailbox-store.js';
+import type { ConnectionLimits } from '../../net/connection-guard.js';
+import { LISTENER_LIMITS } from '../../net/listener-budget.js';
+import { guardSmtpServer } from './smtp-guard.js';
+import { MAX_MESSAGE_BYTES, type MailboxStore } from '../store/mailbox-store.js';
 
 export interface SmtpContext {
   service: IdentityService;
@@ -15,10 +18,13 @@ export interface SmtpContext {
   profile: () => MailProfile;
   key: string;
   cert: string;
+  /** The listener's limits (connections, time before sign-in); default LISTENER_LIMITS.smtp. */
+  limits?: ConnectionLimits;
 }
 
-/** The largest message accepted (what the EHLO's SIZE says). */
-export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+/** Every line, AUTH continuations included (smtp-server's maxCommandLength; its 16 KB default leaves room for XOAUTH2, not offered here). */
+const MAX_LINE = 8 * 1024;
+
 const MAX_RECIPIENTS = 50;
 
 /** smtp-server's connection, as far as TwoStep reaches into it to end a session (see `end`). */
@@ -44,6 +50,7 @@ function reply(r: SmtpReply): SMTPServerAuthenticationResponse {
 export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<RunningMailServer & { profileChanged(): void }> {
   const serverId = randomBytes(6).toString('hex');
   const ends = new Map<string, () => void>();
+  const limits = ctx.limits ?? LISTENER_LIMITS.smtp;
   const server = new SMTPServer({
     name: '127.0.0.1',
     banner: ctx.profile().smtp.banner(serverId),
@@ -56,7 +63,18 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
     disabledCommands: [],
     hideENHANCEDSTATUSCODES: true,
     logger: false,
+    maxCommandLength: MAX_LINE,
+    // Idle time, in every state (smtp-server has one); and no reverse DNS of 127.0.0.1 per connection.
+    socketTimeout: limits.idleBeforeSignInMs,
+    disableReverseLookup: true,
+    onSecure(socket, session, callback) {
+      guard.secured(socket, session);
+      callback();
+    },
     onAuth(auth, session, callback) {
+      if (guard.refusesAuth(session)) {
+        return callback(Object.assign(new Error('4.7.0 Credentials came together with lines that are not SMTP; nothing was checked'), { responseCode: 421 }));
+      }
       void authenticate(auth.username ?? '', auth.password ?? '', session, callback);
     },
     onMailFrom(address, session, callback) {
@@ -107,6 +125,7 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
       ends.delete(session.id);
     },
   });
+  const guard = guardSmtpServer(server, limits);
 
   /** AUTH PLAIN / LOGIN: judged by the identity service; refusals in the profile's words. */
   async function authenticate(
@@ -120,6 +139,7 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
       const result = await ctx.service.signInMail({ protocol: 'smtp', appleId: username, password, clientName: null });
       if (result.status === 'APP_SPECIFIC_PASSWORD_REQUIRED') return callback(null, reply(profile.appPasswordRequired(serverId)));
       register(session, result.grant);
+      guard.signedIn(session);
       return callback(null, { user: result.grant });
     } catch (error) {
       if (!(error instanceof IdentityError)) return callback(error as Error);

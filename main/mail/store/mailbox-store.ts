@@ -6,6 +6,9 @@ export const MAILBOXES = [
   { name: 'Sent Messages', specialUse: '\\Sent' },
 ] as const;
 
+/** The largest message a mailbox takes, however it comes (SMTP's SIZE, IMAP's APPEND). */
+export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
 export interface MailboxRow {
   id: number;
   account_id: number;
