@@ -6,7 +6,7 @@ import { metaContentSecurityPolicy } from './preload/contract/content-security-p
 const root = resolve(import.meta.dirname, 'renderer');
 
 /** One folder per page under renderer/, each with its index.html. */
-const PAGES = ['site', 'device', 'control', 'stage', 'messages', 'facetime', 'icloud', 'mail'];
+const PAGES = ['site', 'device', 'control', 'stage', 'messages', 'facetime', 'icloud', 'mail', 'appstore', 'icloud-web'];
 
 /**
  * Writes the pages' CSP (preload/contract/content-security-policy.ts, the one the servers send

@@ -5,6 +5,7 @@ import type { IdentityService } from '../identity/identity-service.js';
 import type { Presenter } from '../presenter/presenter.js';
 import type { MailServers } from '../mail/mail-servers.js';
 import type { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
+import { placesHandlers } from './places-handlers.js';
 
 /** What differs between the desktop app and browser mode. */
 export interface Shell {
@@ -91,5 +92,6 @@ export function appHandlers(
     mailWindowSignIn: ({ appleId, password }) => need().window.signIn(appleId, password),
     mailWindowSignOut: () => need().window.signOut(),
     mailWindowMessage: ({ uid }) => need().window.message(uid),
+    ...placesHandlers(service, shell),
   };
 }

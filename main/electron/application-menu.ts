@@ -11,6 +11,7 @@ export function applicationMenuTemplate(open: (kind: WindowKind) => void, isMac:
     { label: 'iCloud (System Preferences)', accelerator: 'CmdOrCtrl+3', click: () => open('icloud') },
     { label: 'Tern Mail (third-party app)', accelerator: 'CmdOrCtrl+4', click: () => open('mail') },
     { label: "Taro's iPhone", accelerator: 'CmdOrCtrl+5', click: () => open('iphone') },
+    { label: 'App Store', accelerator: 'CmdOrCtrl+6', click: () => open('appstore') },
   ];
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : [{ label: 'File', submenu: [{ role: 'quit' as const }] }]),

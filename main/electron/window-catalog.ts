@@ -22,6 +22,7 @@ export const WINDOW_SPECS: Record<WindowKind, WindowSpec> = {
   icloud: { page: 'icloud', title: 'iCloud', width: 668, height: 560, resizable: false },
   mail: { page: 'mail', title: 'Mail', width: 620, height: 460, resizable: false },
   iphone: { page: 'device', title: "Taro's iPhone", width: 390, height: 780, resizable: false },
+  appstore: { page: 'appstore', title: 'App Store', width: 880, height: 600, resizable: false },
 };
 
 export const APP_SCHEME = 'app';

@@ -16,15 +16,7 @@ import { HashingPool } from './crypto/hashing-pool.js';
 import { decoyAllowance, PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
 import type { PhoneVerification } from '../../preload/contract/account-site-types.js';
 import { changePassword, replaceRecoveryKey, setSecurityLevel, type PasswordChanged, type SecurityChanged } from './service/account-settings.js';
-import {
-  completeAccountSiteSignIn,
-  completeAccountSiteSignInWithRecoveryKey,
-  currentSiteAccount,
-  signInAccountSite,
-  signOutAccountSite,
-  siteSessionOpen,
-  type AccountSiteSignInResult,
-} from './service/account-site.js';
+import { completeAccountSiteSignInWithRecoveryKey, currentSiteAccount, signOutAccountSite, siteSessionOpen } from './service/account-site.js';
 import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
 import { completeICloudSignIn, signInClient, signOutClient } from './service/client-sign-in.js';
 import type { ServiceContext } from './service/context.js';
@@ -36,9 +28,11 @@ import { runScenario } from './service/scenarios.js';
 import { addTrustedPhone, confirmTrustedPhone, removeTrustedDevice, resendTrustedPhoneCode } from './service/trusted-devices.js';
 import { beginUnlock, completeUnlock } from './service/unlock.js';
 import { sendCode, type CodeSent, type VerificationChallenge } from './service/verification.js';
+import { completeWebSignIn, webSignIn, type WebSignInResult } from './service/web-sign-in.js';
 import { openDatabase, type Db } from './store/database.js';
 import { Repositories } from './store/repositories.js';
 import { parseInput } from './validate.js';
+import { PlacesService } from './places-service.js';
 
 export interface IdentityServiceOptions {
   /** Where the store lives; ':memory:' for a throwaway one. */
@@ -77,7 +71,12 @@ export function defaultStorePath(): string {
  * session token of the browser's cookie.
  */
 export class IdentityService {
-  private constructor(private readonly ctx: ServiceContext) {}
+  /** iCloud.com, the App Store on this Mac, Apple ID support (issue 19). */
+  readonly places: PlacesService;
+
+  private constructor(private readonly ctx: ServiceContext) {
+    this.places = new PlacesService(ctx);
+  }
 
   static async open(options: IdentityServiceOptions = {}): Promise<IdentityService> {
     const db = openDatabase(options.path ?? defaultStorePath(), undefined, options.nativeBinding, options.warn);
@@ -168,9 +167,9 @@ export class IdentityService {
 
   // — the account site (My Apple ID) —
 
-  async signInAccountSite(input: Inputs['signIn']): Promise<AccountSiteSignInResult> {
+  async signInAccountSite(input: Inputs['signIn']): Promise<WebSignInResult> {
     const { appleId, password } = parseInput(inputs.signIn, input);
-    return signInAccountSite(this.ctx, appleId, password);
+    return webSignIn(this.ctx, 'account-site', appleId, password);
   }
 
   sendAccountSiteCode(input: Inputs['sendCode']): CodeSent {
@@ -180,7 +179,7 @@ export class IdentityService {
 
   completeAccountSiteSignIn(input: Inputs['verifyCode']): { token: string } {
     const { verificationId, code } = parseInput(inputs.verifyCode, input);
-    return completeAccountSiteSignIn(this.ctx, verificationId, code);
+    return completeWebSignIn(this.ctx, 'account-site', verificationId, code);
   }
 
   completeAccountSiteSignInWithRecoveryKey(input: Inputs['verifyRecoveryKey']): { token: string } {

@@ -1,11 +1,9 @@
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AccountSiteContract } from '../../preload/contract/account-site-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
-import { IdentityError } from '../identity/identity-error.js';
 import type { Presenter } from '../presenter/presenter.js';
-import { cookieValues, joinSessionToken, splitSessionToken } from './session-token.js';
+import { SESSION_KEY_HEADER, sessionRequest, tokenOrNull, type SessionRequest } from './session-request.js';
 
 export const SESSION_COOKIE = 'twostep_site';
 /**
@@ -16,43 +14,15 @@ export const SESSION_COOKIE = 'twostep_site';
  */
 export const SESSION_COOKIE_PATH = '/api/site';
 /** Where the page sends the half of its session it keeps (`sessionKey`). */
-export const SESSION_KEY_HEADER = 'x-twostep-session';
+export { SESSION_KEY_HEADER };
 
 /** What a handler gets: the session token (both halves, joined) and a way to set it. */
-export interface SiteRequest {
-  token(): string;
-  /** Sets the cookie half; returns the key half, for the page to keep. */
-  startSession(token: string): string;
-  endSession(): void;
-}
+export type SiteRequest = SessionRequest;
 
-/**
- * The request's session: the cookie half joined to the key half the page sent. When several
- * cookies of the name arrive (issue 15: another port planted one), the one that makes an open
- * session with the page's key is the user's; the others are ignored — they sign nobody out.
- */
+/** My Apple ID's session: its cookie for the site's API (see session-request.ts). */
 export function siteRequest(c: Context, isOpen: (token: string) => boolean): SiteRequest {
-  return {
-    token() {
-      const key = c.req.header(SESSION_KEY_HEADER);
-      const tokens = cookieValues(c.req.header('cookie'), SESSION_COOKIE).flatMap((half) => joinSessionToken(half, key) ?? []);
-      const token = tokens.length > 1 ? (tokens.find(isOpen) ?? tokens[0]) : tokens[0];
-      if (!token) throw new IdentityError('NOT_SIGNED_IN');
-      return token;
-    },
-    startSession(token) {
-      const { cookie, key } = splitSessionToken(token);
-      // HttpOnly: no script can read it; SameSite=Strict: no other site's page can send it. It
-      // still reaches every other port of 127.0.0.1, hence the key half the page keeps.
-      setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Strict', path: SESSION_COOKIE_PATH });
-      return key;
-    },
-    endSession() {
-      deleteCookie(c, SESSION_COOKIE, { path: SESSION_COOKIE_PATH });
-      // A session begun before the cookie kept to the API's path had it at `/`.
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    },
-  };
+  // A session begun before the cookie kept to the API's path had it at `/`.
+  return sessionRequest(c, { name: SESSION_COOKIE, path: SESSION_COOKIE_PATH, formerPaths: ['/'] }, isOpen);
 }
 
 /** The account site's methods, each a thin call into the identity service (or, for the language, the presenter state). */
@@ -72,13 +42,7 @@ export function accountSiteHandlers(service: IdentityService, presenter: Present
     verifyCode: (input, req) => signedIn(req, service.completeAccountSiteSignIn(input).token),
     verifyRecoveryKey: (input, req) => signedIn(req, service.completeAccountSiteSignInWithRecoveryKey(input).token),
     signOut: (_input, req) => {
-      const token = (() => {
-        try {
-          return req.token();
-        } catch {
-          return null;
-        }
-      })();
+      const token = tokenOrNull(req);
       if (token) service.signOutAccountSite(token);
       req.endSession();
       return {};

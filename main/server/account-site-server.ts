@@ -9,6 +9,11 @@ import { mountContract } from './contract-routes.js';
 import type { Lang } from './pages.js';
 import { mountPages } from './static-pages.js';
 import { isSitePath } from '../../preload/contract/site-routes.js';
+import { icloudWebContract } from '../../preload/contract/icloud-web-contract.js';
+import { isICloudWebPath, underICloudWeb } from '../../preload/contract/place-routes.js';
+import { supportContract } from '../../preload/contract/support-contract.js';
+import { icloudRequest, icloudWebHandlers } from './icloud-web-handlers.js';
+import { supportHandlers, supportRequest } from './support-handlers.js';
 import { SITE_PRESENTER_EVENTS_PATH } from '../../preload/contract/presenter.js';
 import { Presenter } from '../presenter/presenter.js';
 import { StreamSlots } from './event-stream.js';
@@ -46,6 +51,9 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
   // The language, the tour step and Create's "show this page": public, like the pages themselves.
   app.get(SITE_PRESENTER_EVENTS_PATH, (c) => sitePresenterStream(c, presenter, streams));
   mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service, presenter), (c) => siteRequest(c, (token) => service.siteSessionOpen(token)));
+  // iCloud.com and Apple ID support (issue 19): the same origin, each with a session of its own.
+  mountContract(app, '/api/icloud', icloudWebContract, icloudWebHandlers(service), (c) => icloudRequest(c, service));
+  mountContract(app, '/api/support', supportContract, supportHandlers(service), (c) => supportRequest(c, service));
 
   const testClock = options.testClock;
   if (testClock) {
@@ -61,7 +69,9 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
 
   const devicePageUrl = options.devicePageUrl;
   if (devicePageUrl) app.get('/device', (c) => c.redirect(devicePageUrl()));
-  mountPages(app, options.staticRoot, () => presenter.language, {}, { page: 'site', knows: isSitePath });
+  mountPages(app, options.staticRoot, () => presenter.language, {}, { page: 'site', knows: isSitePath }, [
+    { page: 'icloud-web', claims: underICloudWeb, knows: isICloudWebPath },
+  ]);
   return app;
 }
 

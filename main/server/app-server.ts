@@ -44,6 +44,7 @@ export const APP_PAGES = {
   '/icloud': 'icloud',
   '/mail': 'mail',
   '/iphone': 'device',
+  '/appstore': 'appstore',
 } as const;
 
 /**

@@ -25,6 +25,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
       return 400;
     case 'INCORRECT':
     case 'NOT_SIGNED_IN':
+    case 'APP_STORE_SIGN_IN_REQUIRED':
     case 'SESSION_EXPIRED':
       return 401;
     case 'FORBIDDEN_HOST':
@@ -38,6 +39,8 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'TRUSTED_DEVICE_NOT_FOUND':
     case 'VERIFICATION_NOT_FOUND':
     case 'CLIENT_NOT_SIGNED_IN':
+    case 'APP_NOT_FOUND':
+    case 'WEB_SESSION_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;

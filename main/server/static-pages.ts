@@ -18,6 +18,8 @@ export function mountPages(
   lang: () => Lang,
   routes: Record<string, string>,
   fallback?: { page: string; knows: (path: string) => boolean },
+  /** Pages that route by themselves under a path of their own (iCloud.com), before the fallback. */
+  sections: readonly { page: string; claims: (path: string) => boolean; knows: (path: string) => boolean }[] = [],
 ): void {
   const root = resolve(staticRoot);
   const pages = new Pages(root, lang);
@@ -45,6 +47,10 @@ export function mountPages(
   for (const [path, name] of Object.entries(routes)) {
     app.get(path, page(name));
     app.on(WRITE_METHODS, path, (c) => (c.header('Allow', 'GET, HEAD'), notAllowed()));
+  }
+  for (const section of sections) {
+    const answer = page(section.page, (path) => (section.knows(path) ? 200 : 404));
+    app.get('*', (c, next) => (section.claims(c.req.path) ? answer(c) : next()));
   }
   // A page that routes by itself (the account site) answers its own paths with 200 and any
   // other with 404 — the page then says it was not found — never a 200 for a page that isn't.

@@ -5,6 +5,7 @@ import { inputs } from './inputs.js';
 import { mailSettingsInput } from './mail-inputs.js';
 import type { MailMessageView, MailServersView, MailWindowState } from './mail-types.js';
 import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
+import { placesAppContract } from './places-app-contract.js';
 import { presenterInputs } from './presenter-inputs.js';
 import type { PresenterState } from './presenter.js';
 import { appleIdSchema, labelSchema, localeSchema, signInPasswordSchema } from './schemas.js';
@@ -23,7 +24,7 @@ export type ClientSignInResult =
   | SignInChallenge;
 
 /** The windows the control center opens: one per simulated app, and the trusted iPhone. */
-export const APP_WINDOWS = ['control', 'messages', 'facetime', 'icloud', 'mail', 'iphone'] as const;
+export const APP_WINDOWS = ['control', 'messages', 'facetime', 'icloud', 'mail', 'iphone', 'appstore'] as const;
 export type AppWindow = (typeof APP_WINDOWS)[number];
 
 export interface AppInfo {
@@ -89,6 +90,8 @@ export const appContract = {
   mailWindowSignIn: method(z.strictObject({ appleId: appleIdSchema, password: signInPasswordSchema })).returns<MailWindowState>(),
   mailWindowSignOut: method(none).returns<MailWindowState>(),
   mailWindowMessage: method(z.strictObject({ uid: z.number().int().positive().max(2 ** 32) })).returns<MailMessageView | null>(),
+  /** The App Store window, the control center's places (issue 19): places-app-contract.ts. */
+  ...placesAppContract,
 };
 
 export type AppContract = typeof appContract;

@@ -28,6 +28,15 @@ export const APP_METHODS = [
   'mailWindowSignIn',
   'mailWindowSignOut',
   'mailWindowMessage',
+  'appStore',
+  'appStoreSignIn',
+  'appStoreSendCode',
+  'appStoreVerifyCode',
+  'appStoreGet',
+  'appStoreSignOut',
+  'places',
+  'endWebSession',
+  'openPlace',
 ] as const satisfies readonly (keyof AppContract)[];
 
 type Missing = Exclude<keyof AppContract, (typeof APP_METHODS)[number]>;

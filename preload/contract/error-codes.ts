@@ -37,6 +37,10 @@ export const ERROR_CODES = [
   'NOT_SIGNED_IN',
   'SESSION_EXPIRED',
   'CLIENT_NOT_SIGNED_IN',
+  // The places of issue 19: the App Store, and the browser sessions the control center ends.
+  'APP_STORE_SIGN_IN_REQUIRED',
+  'APP_NOT_FOUND',
+  'WEB_SESSION_NOT_FOUND',
   'FORBIDDEN_HOST',
   'FORBIDDEN_ORIGIN',
   'FORBIDDEN_SENDER',

@@ -56,6 +56,8 @@ export const inputs = {
       z.strictObject({ event: z.literal('sim-swap') }),
       z.strictObject({ event: z.literal('unexpected-re-sign-in') }),
       z.strictObject({ event: z.literal('change-password'), appleId: appleIdSchema, newPassword: newPasswordSchema }),
+      // The App Store: this Mac becomes a new one, which no account trusts for purchases yet.
+      z.strictObject({ event: z.literal('new-mac') }),
     ],
     { error: 'errors.INVALID_INPUT' },
   ),

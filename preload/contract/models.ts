@@ -108,6 +108,10 @@ export const ACTIVITY_EVENTS = [
   'portal-signed-out',
   'scenario',
   'demo-reset',
+  // The places of issue 19: the App Store on a Mac, Apple ID support.
+  'mac-trusted',
+  'app-purchased',
+  'support-case-opened',
 ] as const;
 export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 
@@ -138,7 +142,7 @@ export interface DeviceNotification {
   replaces: string | null;
 }
 
-export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in';
+export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in' | 'new-mac';
 
 /** Events the identity service pushes to whoever subscribed (windows, the device page). */
 export type ServiceEvent =
@@ -149,7 +153,10 @@ export type ServiceEvent =
   | CredentialsRevoked
   // Pushed beside the service's own events by main/mail: the servers' view (sessions, settings)
   // or the drawn mail app's connection changed; the page asks for the new state.
-  | { type: 'mail-changed'; what: 'servers' | 'window' };
+  | { type: 'mail-changed'; what: 'servers' | 'window' }
+  // The places of issue 19: browser sessions of iCloud.com or support opened or ended, or the
+  // App Store of this Mac changed (signed in or out, trusted, a purchase, a new Mac).
+  | { type: 'places-changed'; what: 'web-sessions' | 'app-store' };
 
 /**
  * Credentials that no longer sign in, published after the change committed: the mail servers

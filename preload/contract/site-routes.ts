@@ -12,6 +12,8 @@ export const SITE_ROUTES = {
   appPasswords: '/account/app-passwords',
   generate: '/account/app-passwords/new',
   password: '/account/password',
+  /** Apple ID support (issue 19): it asks for a code before it talks about the account. */
+  support: '/support',
 } as const;
 
 export type SitePath = (typeof SITE_ROUTES)[keyof typeof SITE_ROUTES];

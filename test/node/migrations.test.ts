@@ -16,6 +16,10 @@ const TABLES = [
   'accounts',
   'activity_log',
   'app_passwords',
+  'app_store_installs',
+  'app_store_purchases',
+  'app_store_sessions',
+  'app_store_trusted_macs',
   'client_sessions',
   'code_sends',
   'guess_reservations',
@@ -24,8 +28,11 @@ const TABLES = [
   'mail_settings',
   'mailboxes',
   'revoked_app_passwords',
+  'support_cases',
+  'this_mac',
   'trusted_devices',
   'verifications',
+  'web_sessions',
 ];
 
 function userTables(db: Database.Database): { name: string; strict: number }[] {
@@ -305,6 +312,51 @@ describe('migration 0030 (mailboxes)', () => {
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX/);
     } finally {
       upgraded.close();
+    }
+  });
+});
+
+describe('migration 0060 (places)', () => {
+  it('keeps every verification of a version 40 store, a pending code included, and lets a verification be for iCloud.com, the App Store or support', () => {
+    const path = tempStorePath();
+    const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 40));
+    db.prepare("INSERT INTO accounts (id, apple_id, full_name, password_hash, password_changed_at, security_level, created_at) VALUES (1, 'old@twostep.example', 'Old', 'x', 0, 'two-step', 0)").run();
+    db.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at, code_hash, code_expires_at, code_attempts, codes_sent, last_code_sent_at) VALUES ('v1', 1, 'account-site', 5, 99, x'0102', 60, 2, 1, 5)").run();
+    db.prepare("INSERT INTO verifications (id, account_id, purpose, phone_number, created_at, expires_at) VALUES ('v2', 1, 'add-phone', '+1 202 555 0100', 6, 99)").run();
+    const before = db.prepare('SELECT * FROM verifications ORDER BY id').all();
+    expect(() => db.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at) VALUES ('v3', 1, 'icloud-web', 0, 1)").run()).toThrow(/CHECK/);
+    db.close();
+
+    const upgraded = openDatabase(path);
+    try {
+      expect(upgraded.prepare('SELECT * FROM verifications ORDER BY id').all()).toEqual(before);
+      for (const [i, purpose] of ['icloud-web', 'app-store', 'support'].entries()) {
+        upgraded.prepare('INSERT INTO verifications (id, account_id, purpose, created_at, expires_at) VALUES (?, 1, ?, 0, 1)').run(`p${i}`, purpose);
+      }
+      expect(() => upgraded.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at) VALUES ('x', 1, 'elsewhere', 0, 1)").run()).toThrow(/CHECK/);
+      // The Mac the stage stands for has an identity from the start.
+      expect(upgraded.prepare('SELECT mac_id FROM this_mac').get()).toEqual({ mac_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      expect(upgraded.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('finds a browser session by its keyed hash and an account\'s open sessions by index, never by scanning', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const plans = [
+        "SELECT * FROM web_sessions WHERE token_hash = x'00' AND place = 'icloud-web' AND ended_at IS NULL",
+        'SELECT * FROM web_sessions WHERE account_id = 1 AND ended_at IS NULL',
+        "SELECT * FROM app_store_sessions WHERE mac_id = 'm' AND ended_at IS NULL",
+        "SELECT * FROM app_store_trusted_macs WHERE account_id = 1 AND mac_id = 'm'",
+      ].map((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail));
+      for (const details of plans) {
+        expect(details.some((d) => /^SEARCH \S+ USING (COVERING |PRIMARY KEY|INDEX)/.test(d)), details.join('; ')).toBe(true);
+        expect(details.filter((d) => /^SCAN/.test(d))).toEqual([]);
+      }
+    } finally {
+      db.close();
     }
   });
 });

@@ -8,6 +8,8 @@ import { revokeAllFor } from './app-passwords.js';
 import { endClientSessions } from './client-sign-in.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { withCurrentPassword } from './step-up.js';
+import { endAppStoreSessionsOf } from './app-store.js';
+import { endWebSessionsOf } from './web-sessions.js';
 
 export type { PasswordChanged, SecurityChanged };
 
@@ -34,6 +36,9 @@ export function setPassword(ctx: ServiceContext, tx: Tx, account: AccountRow, ha
   // Apps on a revoked app-specific password are signed out by the revoke; the rest (iCloud) here.
   const { revoked, signedOutApps: signedOutByRevoke } = revokeAllFor(ctx, tx, account, 'password-changed', source);
   const signedOutApps = signedOutByRevoke + endClientSessions(ctx, tx, { by: 'account', value: account.id }, 'password-changed');
+  // The browsers at iCloud.com and support, and the App Store on every Mac, sign in again too.
+  endWebSessionsOf(ctx, tx, account, null, 'password-changed');
+  endAppStoreSessionsOf(ctx, tx, account, 'password-changed');
   tx.log({ appleId: account.apple_id, source, event: 'password-changed', outcome: 'success', detail: { revokedAppPasswords: revoked } });
   return { revokedAppPasswords: revoked, signedOutApps };
 }

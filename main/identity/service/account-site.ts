@@ -5,39 +5,14 @@ import { token as newToken } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
-import { judgeSignIn } from './credentials.js';
 import { admitGuess, clearFailures, recordFailure } from './guess-budget.js';
-import { acceptCode, deviceView, openVerification, startVerification, type VerificationChallenge } from './verification.js';
+import { deviceView, openVerification } from './verification.js';
 
 /** My Apple ID signs out after 15 minutes without a request… */
 export const ACCOUNT_SITE_IDLE_MS = 15 * MINUTE;
 /** …and 12 hours after signing in however busy it is (OWASP ASVS 3.3.2, level 2). */
 export const ACCOUNT_SITE_MAX_AGE_MS = 12 * HOUR;
 const SOURCE = 'account-site';
-
-export type AccountSiteSignInResult =
-  | { status: 'SIGNED_IN'; token: string }
-  | ({ status: 'VERIFICATION_REQUIRED' } & VerificationChallenge);
-
-/** Step one of "Manage your Apple ID": the password; under two-step, a code follows, every time. */
-export async function signInAccountSite(ctx: ServiceContext, appleId: string, password: string): Promise<AccountSiteSignInResult> {
-  return judgeSignIn(ctx, appleId, password, SOURCE, (tx, account): AccountSiteSignInResult => {
-    if (account.security_level === 'none') {
-      clearFailures(ctx, account);
-      return { status: 'SIGNED_IN', token: openSiteSession(ctx, tx, account) };
-    }
-    tx.log({ appleId: account.apple_id, source: SOURCE, event: 'verification-required', outcome: 'info' });
-    return { status: 'VERIFICATION_REQUIRED', ...startVerification(ctx, tx, account, 'account-site') };
-  });
-}
-
-export function completeAccountSiteSignIn(ctx: ServiceContext, verificationId: string, code: string): { token: string } {
-  return transact(ctx, (tx) => {
-    const verification = openVerification(ctx, tx, verificationId, ['account-site']);
-    acceptCode(ctx, tx, verification, code, SOURCE);
-    return { token: openSiteSession(ctx, tx, ctx.repos.accounts.get(verification.account_id)) };
-  });
-}
 
 /**
  * "Lost access to your devices?": under two-step verification the recovery key stands in for
@@ -64,7 +39,8 @@ export function recoveryKeyMatches(ctx: ServiceContext, recoveryKeyHash: Buffer,
   return timingSafeEqual(recoveryKeyHash, ctx.keyed.digest('recovery-key', normalizedKey));
 }
 
-function openSiteSession(ctx: ServiceContext, tx: Tx, account: AccountRow): string {
+/** Inside the caller's transaction: a new My Apple ID session (web-sign-in.ts opens it); returns its token. */
+export function openSiteSession(ctx: ServiceContext, tx: Tx, account: AccountRow): string {
   const token = newToken();
   ctx.repos.accountSiteSessions.insert(siteTokenHash(ctx, token), account.id, tx.now);
   tx.log({ appleId: account.apple_id, source: SOURCE, event: 'sign-in', outcome: 'success' });

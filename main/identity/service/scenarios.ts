@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { inputs } from '../../../preload/contract/inputs.js';
 import { IdentityError } from '../identity-error.js';
 import { setPassword } from './account-settings.js';
+import { newMac } from './app-store.js';
 import { endClientSessions } from './client-sign-in.js';
 import { transact, type ServiceContext } from './context.js';
 
@@ -35,6 +36,11 @@ export async function runScenario(ctx: ServiceContext, scenario: Scenario): Prom
         return { signedOutApps };
       });
     }
+    case 'new-mac':
+      return transact(ctx, (tx) => {
+        tx.log({ appleId: null, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
+        return { signedOutApps: newMac(ctx, tx) };
+      });
     case 'change-password': {
       const account = ctx.repos.accounts.findByAppleId(scenario.appleId);
       if (!account) throw new IdentityError('ACCOUNT_NOT_FOUND');

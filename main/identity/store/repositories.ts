@@ -1,5 +1,6 @@
 import { AccountSiteSessionsRepo } from './account-site-sessions-repo.js';
 import { AccountsRepo } from './accounts-repo.js';
+import { AppStoreRepo } from './app-store-repo.js';
 import { ActivityRepo } from './activity-repo.js';
 import { AppPasswordsRepo } from './app-passwords-repo.js';
 import { ClientSessionsRepo } from './client-sessions-repo.js';
@@ -8,7 +9,9 @@ import type { Db } from './database.js';
 import { DevicesRepo } from './devices-repo.js';
 import { GuessReservationsRepo } from './guess-reservations-repo.js';
 import { RevokedAppPasswordsRepo } from './revoked-app-passwords-repo.js';
+import { SupportCasesRepo } from './support-cases-repo.js';
 import { VerificationsRepo } from './verifications-repo.js';
+import { WebSessionsRepo } from './web-sessions-repo.js';
 
 /** One repository per domain, each holding its prepared statements. */
 export class Repositories {
@@ -22,6 +25,10 @@ export class Repositories {
   readonly activity: ActivityRepo;
   readonly guessReservations: GuessReservationsRepo;
   readonly codeSends: CodeSendsRepo;
+  // The places of issue 19.
+  readonly webSessions: WebSessionsRepo;
+  readonly appStore: AppStoreRepo;
+  readonly supportCases: SupportCasesRepo;
 
   constructor(readonly db: Db) {
     this.accounts = new AccountsRepo(db);
@@ -34,5 +41,8 @@ export class Repositories {
     this.activity = new ActivityRepo(db);
     this.guessReservations = new GuessReservationsRepo(db);
     this.codeSends = new CodeSendsRepo(db);
+    this.webSessions = new WebSessionsRepo(db);
+    this.appStore = new AppStoreRepo(db);
+    this.supportCases = new SupportCasesRepo(db);
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 
-export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone';
+export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone' | 'icloud-web' | 'app-store' | 'support';
 
 export interface VerificationRow {
   id: string;

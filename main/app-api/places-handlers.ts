@@ -1,0 +1,37 @@
+import type { HandlersOf } from '../../preload/contract/define.js';
+import type { placesAppContract } from '../../preload/contract/places-app-contract.js';
+import { ICLOUD_WEB_ROUTES, SUPPORT_PATH } from '../../preload/contract/place-routes.js';
+import type { OpenPlaceTarget } from '../../preload/contract/places-types.js';
+import type { IdentityService } from '../identity/identity-service.js';
+import type { Shell } from './app-handlers.js';
+
+/** iCloud.com or the support page, on the account site's origin, in the language asked. */
+export function placeUrl(origin: string, place: OpenPlaceTarget, lang: 'en' | 'ja'): string {
+  const url = new URL(place === 'icloud-web' ? ICLOUD_WEB_ROUTES.home : SUPPORT_PATH, origin);
+  url.searchParams.set('lang', lang);
+  return url.toString();
+}
+
+/** The windows' handlers of the places (issue 19): the App Store window, and the control center's part. */
+export function placesHandlers(service: IdentityService, shell: Shell): HandlersOf<typeof placesAppContract, unknown> {
+  const { places } = service;
+  return {
+    appStore: () => places.appStore(),
+    appStoreSignIn: (input) => places.appStoreSignIn(input),
+    appStoreSendCode: (input) => places.appStoreSendCode(input),
+    appStoreVerifyCode: (input) => places.appStoreVerifyCode(input),
+    appStoreGet: (input) => places.appStoreGet(input),
+    appStoreSignOut: () => places.appStoreSignOut(),
+    places: () => places.view(),
+    endWebSession: (input) => {
+      places.endWebSession(input);
+      return {};
+    },
+    openPlace: async ({ place, lang }) => {
+      const url = placeUrl(shell.accountSiteOrigin(), place, lang);
+      if (!shell.openInBrowser) return { url, opened: false };
+      await shell.openInBrowser(url);
+      return { url, opened: true };
+    },
+  };
+}

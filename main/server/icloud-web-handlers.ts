@@ -1,0 +1,47 @@
+import type { Context } from 'hono';
+import type { HandlersOf } from '../../preload/contract/define.js';
+import type { ICloudWebContract } from '../../preload/contract/icloud-web-contract.js';
+import type { IdentityService } from '../identity/identity-service.js';
+import { KEEP_SIGNED_IN_MS } from '../identity/service/web-sessions.js';
+import { sessionRequest, tokenOrNull, type SessionRequest } from './session-request.js';
+
+export const ICLOUD_SESSION_COOKIE = 'twostep_icloud';
+/** Sent only to iCloud.com's API: never to its pages, nor to My Apple ID's API. */
+export const ICLOUD_SESSION_COOKIE_PATH = '/api/icloud';
+
+export function icloudRequest(c: Context, service: IdentityService): SessionRequest {
+  return sessionRequest(c, { name: ICLOUD_SESSION_COOKIE, path: ICLOUD_SESSION_COOKIE_PATH }, (token) => service.places.icloudSessionOpen(token));
+}
+
+/**
+ * iCloud.com's methods, each a thin call into the identity service. "Keep me signed in" makes the
+ * cookie outlive the browser's session (30 days, as the session does); without it the cookie
+ * ends with the browser, and the session after 15 idle minutes.
+ */
+export function icloudWebHandlers(service: IdentityService): HandlersOf<ICloudWebContract, SessionRequest> {
+  const opened = (req: SessionRequest, token: string, keepSignedIn: boolean) => {
+    const sessionKey = req.startSession(token, keepSignedIn ? KEEP_SIGNED_IN_MS : undefined);
+    return { home: service.places.icloudHome(token), sessionKey };
+  };
+  return {
+    session: (_input, req) => ({ home: service.places.icloudHome(req.token()) }),
+    signIn: async (input, req) => {
+      const result = await service.places.icloudSignIn(input);
+      if (result.status === 'SIGNED_IN') return { status: 'SIGNED_IN', ...opened(req, result.token, input.keepSignedIn) };
+      return result;
+    },
+    sendCode: (input) => service.places.icloudSendCode(input),
+    verifyCode: (input, req) => opened(req, service.places.icloudVerifyCode(input).token, input.keepSignedIn),
+    signOut: (_input, req) => {
+      const token = tokenOrNull(req);
+      if (token) service.places.icloudSignOut(token);
+      req.endSession();
+      return {};
+    },
+    signOutAllBrowsers: (_input, req) => {
+      const ended = service.places.icloudSignOutAllBrowsers(req.token());
+      req.endSession();
+      return ended;
+    },
+  };
+}
