@@ -10,7 +10,7 @@ import type { Lang } from './pages.js';
 import { mountPages } from './static-pages.js';
 import { isSitePath } from '../../preload/contract/site-routes.js';
 import { icloudWebContract } from '../../preload/contract/icloud-web-contract.js';
-import { isICloudWebPath, underICloudWeb } from '../../preload/contract/place-routes.js';
+import { isICloudWebPath, PLACE_PRESENTER_PAGE, underICloudWeb } from '../../preload/contract/place-routes.js';
 import { supportContract } from '../../preload/contract/support-contract.js';
 import { icloudRequest, icloudWebHandlers } from './icloud-web-handlers.js';
 import { supportHandlers, supportRequest } from './support-handlers.js';
@@ -49,7 +49,7 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
   const streams = new StreamSlots();
 
   // The language, the tour step and Create's "show this page": public, like the pages themselves.
-  app.get(SITE_PRESENTER_EVENTS_PATH, (c) => sitePresenterStream(c, presenter, streams));
+  app.get(SITE_PRESENTER_EVENTS_PATH, (c) => sitePresenterStream(c, presenter, streams, c.req.query('page') !== PLACE_PRESENTER_PAGE));
   mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service, presenter), (c) => siteRequest(c, (token) => service.siteSessionOpen(token)));
   // iCloud.com and Apple ID support (issue 19): the same origin, each with a session of its own.
   mountContract(app, '/api/icloud', icloudWebContract, icloudWebHandlers(service), (c) => icloudRequest(c, service));

@@ -14,9 +14,10 @@ export function appPresenterStream(c: Context, presenter: Presenter, slots: Stre
  * The account site's presenter stream, open to its pages without a session: the language, the
  * tour step and the restarts (never the clock, the apps or anything of an account), first as
  * they are, then as they change; and "navigate", when Create reuses this tab. Each stream is
- * one open My Apple ID tab.
+ * one open My Apple ID tab — unless `asSiteTab` is false: iCloud.com's page follows the language
+ * and the restarts on the same origin, but Create must never send My Apple ID's pages to it.
  */
-export function sitePresenterStream(c: Context, presenter: Presenter, slots: StreamSlots): Response {
+export function sitePresenterStream(c: Context, presenter: Presenter, slots: StreamSlots, asSiteTab = true): Response {
   return eventStream(c, slots, (send) => {
     let last = '';
     const sendState = () => {
@@ -29,7 +30,7 @@ export function sitePresenterStream(c: Context, presenter: Presenter, slots: Str
     };
     sendState();
     const unsubscribe = presenter.subscribe(sendState);
-    const detach = presenter.attachSiteTab({ navigate: (path) => send({ event: 'navigate', data: { path } }) });
+    const detach = asSiteTab ? presenter.attachSiteTab({ navigate: (path) => send({ event: 'navigate', data: { path } }) }) : () => undefined;
     return () => {
       unsubscribe();
       detach();

@@ -30,3 +30,9 @@ export function underICloudWeb(pathname: string): boolean {
   const path = normalizeSitePath(pathname);
   return path === ICLOUD_WEB_ROUTES.home || path.startsWith(`${ICLOUD_WEB_ROUTES.home}/`);
 }
+
+/**
+ * iCloud.com follows the presenter state on the site's stream with `?page=` this: it is no My
+ * Apple ID tab, so Create never asks it to show a page of My Apple ID.
+ */
+export const PLACE_PRESENTER_PAGE = 'icloud';

@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { ActivitySection } from './components/ActivitySection.js';
 import { PresenterSection } from './components/PresenterSection.js';
 import { MailServersSection } from './components/MailServersSection.js';
+import { PlacesSection } from './components/PlacesSection.js';
 import { ScenariosSection } from './components/ScenariosSection.js';
 import { SessionsSection } from './components/SessionsSection.js';
 import { TourPanel } from './components/TourPanel.js';
@@ -62,6 +63,7 @@ export function ControlSections({ layout, presenterTools }: { layout: 'page' | '
   const sections = (
     <>
       <WindowsSection />
+      <PlacesSection />
       <SessionsSection />
       <ScenariosSection />
       <ActivitySection />

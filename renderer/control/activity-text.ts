@@ -3,6 +3,8 @@ import { CLIENT_KINDS, type ActivityEntry, type ClientKind } from '../../preload
 import { formatDateTime } from '../i18n/index.js';
 
 const A = 'control.activity';
+const PLACES = 'places.activity';
+const PLACE_SOURCES = ['icloud-web', 'app-store', 'support'];
 
 function isClientKind(value: unknown): value is ClientKind {
   return typeof value === 'string' && (CLIENT_KINDS as readonly string[]).includes(value);
@@ -11,8 +13,8 @@ function isClientKind(value: unknown): value is ClientKind {
 /** A named value of the detail, translated when the catalog knows it, else the generic fallback. */
 function known(t: TFunction, group: string, value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const key = `${A}.${group}.${value}`;
-  return t(key, { defaultValue: '' }) || null;
+  // The places of issue 19 keep their names in their own catalog area.
+  return t(`${A}.${group}.${value}`, { defaultValue: '' }) || t(`${PLACES}.${group}.${value}`, { defaultValue: '' }) || null;
 }
 
 function text(value: unknown): string | null {
@@ -23,13 +25,14 @@ function text(value: unknown): string | null {
 export function sourceName(t: TFunction, source: string): string {
   if (isClientKind(source)) return t(`control.apps.${source}`);
   if (source === 'account-site' || source === 'control-center') return t(`${A}.sources.${source}`);
+  if (PLACE_SOURCES.includes(source)) return t(`${PLACES}.sources.${source}`);
   return source;
 }
 
 /** What happened, as one readable sentence. The entry never carries a code or password. */
 export function describeActivity(t: TFunction, entry: ActivityEntry): string {
   const d = entry.detail;
-  const generic = t(`${A}.events.${entry.event}`, { defaultValue: entry.event });
+  const generic = t(`${A}.events.${entry.event}`, { defaultValue: t(`${PLACES}.events.${entry.event}`, { defaultValue: entry.event }) });
   const label = text(d.label);
   switch (entry.event) {
     case 'sign-in':
@@ -95,6 +98,13 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
       const scenario = known(t, 'scenarioNames', d.scenario);
       return scenario ? t(`${A}.detail.scenarioOther`, { scenario }) : generic;
     }
+    case 'app-purchased': {
+      const app = typeof d.app === 'string' ? t(`places.appStore.apps.${d.app}.name`, { defaultValue: d.app }) : null;
+      return app ? t(`${PLACES}.detail.appPurchased`, { app }) : generic;
+    }
+    case 'support-case-opened':
+      return text(d.case) ? t(`${PLACES}.detail.caseOpened`, { case: d.case }) : generic;
+    case 'mac-trusted':
     case 'account-created':
     case 'app-password-required':
     case 'verification-required':

@@ -133,6 +133,9 @@ export const useControl = create<ControlState>()((set, get) => {
         case 'mail-changed':
           // The mail servers' own: MailServersSection follows them.
           return;
+        case 'places-changed':
+          // The places' own: PlacesSection follows them (places-store.ts).
+          return;
       }
     },
 

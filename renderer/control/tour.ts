@@ -2,7 +2,7 @@ import type { ActivityEntry } from '../../preload/contract/models.js';
 import { TOUR_STEP_IDS, type TourBeacon, type TourStepId } from '../../preload/contract/presenter.js';
 
 /** What the control center can open: the app windows, the trusted iPhone, and My Apple ID. */
-export const OPEN_TARGETS = ['messages', 'facetime', 'icloud', 'mail', 'iphone', 'account-site'] as const;
+export const OPEN_TARGETS = ['messages', 'facetime', 'icloud', 'mail', 'appstore', 'iphone', 'account-site'] as const;
 export type OpenTarget = (typeof OPEN_TARGETS)[number];
 
 export interface TourStep {

@@ -4,22 +4,25 @@ import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import enApps from './locales/en/apps.json';
 import enControl from './locales/en/control.json';
 import enMail from './locales/en/mail.json';
+import enPlaces from './locales/en/places.json';
 import enSite from './locales/en/site.json';
 import enStage from './locales/en/stage.json';
 import jaApps from './locales/ja/apps.json';
 import jaControl from './locales/ja/control.json';
 import jaMail from './locales/ja/mail.json';
+import jaPlaces from './locales/ja/places.json';
 import jaSite from './locales/ja/site.json';
 import jaStage from './locales/ja/stage.json';
 
 /**
  * One catalog per language, kept in one file per area (the account site with the shared
- * strings and errors, the client apps, the control center, the stage, the mail app and servers);
+ * strings and errors, the client apps, the control center, the stage, the mail app and servers,
+ * the places of issue 19: iCloud.com, support, the App Store);
  * their top-level keys never clash (test/node/i18n-catalogs.test.ts checks).
  */
 export const CATALOGS = {
-  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail },
-  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail },
+  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail, ...enPlaces },
+  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail, ...jaPlaces },
 };
 
 /**

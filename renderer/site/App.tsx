@@ -9,7 +9,8 @@ import { NotFoundPage } from './components/NotFoundPage.js';
 import { SecurityPage } from './components/SecurityPage.js';
 import { SignInPage } from './components/SignInPage.js';
 import { UnlockPage } from './components/UnlockPage.js';
-import { isSitePath } from '../../preload/contract/site-routes.js';
+import { isSitePath, SITE_ROUTES } from '../../preload/contract/site-routes.js';
+import { SupportPage } from './support/SupportPage.js';
 import { navigate, useLocation } from './router.js';
 import { isProtectedPath, useSite } from './store.js';
 
@@ -40,8 +41,10 @@ export function App() {
   const AccountRoute = ACCOUNT_ROUTES[path];
   // An address the site does not have is said to be so (the server answered it with 404).
   const known = isSitePath(path);
+  // Pages with no My Apple ID session of their own: unlocking, and support (its own session).
+  const ownSession = path === '/unlock' || path === SITE_ROUTES.support;
   const target =
-    status === 'loading' || path === '/unlock' || !known
+    status === 'loading' || ownSession || !known
       ? null
       : status === 'signed-out'
         ? path === '/sign-in'
@@ -63,7 +66,7 @@ export function App() {
   }, [path, status]);
 
   let page: JSX.Element;
-  if (status === 'loading' || target) {
+  if ((status === 'loading' && path !== SITE_ROUTES.support) || target) {
     page = (
       <p className="loading" role="status">
         {t('common.loading')}
@@ -73,6 +76,8 @@ export function App() {
     page = <NotFoundPage />;
   } else if (path === '/unlock') {
     page = <UnlockPage />;
+  } else if (path === SITE_ROUTES.support) {
+    page = <SupportPage />;
   } else if (path === '/sign-in' || !AccountRoute) {
     page = <SignInPage />;
   } else {

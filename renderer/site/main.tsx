@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { initI18n } from '../i18n/index.js';
 import '../shared/base.css';
 import './site.css';
+import './support/support.css';
 import { App } from './App.js';
 import { connectSitePresenter } from './presenter.js';
 import { syncLocation } from './router.js';

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import { SITE_PRESENTER_EVENTS_PATH, TOUR_STEP_IDS, type SitePresenterView, type TourBeacon } from '../../preload/contract/presenter.js';
-import { isSitePath } from '../../preload/contract/site-routes.js';
+import { isSitePath, SITE_ROUTES } from '../../preload/contract/site-routes.js';
 import { asLanguage } from '../i18n/index.js';
 import { connectLanguage, followLanguage } from '../i18n/language-sync.js';
-import { site } from './api.js';
-import { isLocalPath, navigate } from './router.js';
+import { sessionKey, site } from './api.js';
+import { currentLocation, isLocalPath, navigate } from './router.js';
 import { useSite } from './store.js';
+import { useSupport } from './support/store.js';
 
 /**
  * My Apple ID follows the running TwoStep without a session: one language for every page, the
@@ -41,7 +42,12 @@ function receive(data: unknown): void {
   if (!isView(data)) return;
   followLanguage(data.lang);
   useSitePresenter.setState({ tour: data.tour });
-  if (lastRun !== null && lastRun !== data.run) useSite.getState().restarted();
+  if (lastRun !== null && lastRun !== data.run) {
+    // Support starts over where it is; every other page goes back to signing in.
+    useSupport.getState().restarted();
+    if (currentLocation().pathname === SITE_ROUTES.support) sessionKey.clear();
+    else useSite.getState().restarted();
+  }
   lastRun = data.run;
 }
 

@@ -11,6 +11,8 @@ import { ICloudApp } from '../icloud/ICloudApp.js';
 import { MailApp } from '../mail/MailApp.js';
 import { createMailStore, type MailStore } from '../mail/store.js';
 import { MessagesApp } from '../messages/MessagesApp.js';
+import { AppStoreApp } from '../appstore/AppStoreApp.js';
+import { createAppStoreStore, type AppStoreStore } from '../appstore/store.js';
 import { onRestart } from '../shared/presenter.js';
 import { CoachMarks } from './CoachMarks.js';
 import { Dock } from './Dock.js';
@@ -34,6 +36,7 @@ export function StageApp() {
     facetime: createClientStore('facetime'),
     icloud: createClientStore('icloud'),
     mail: createMailStore(),
+    appstore: createAppStoreStore(),
   }));
   const [opener] = useState(() => stageOpener(stores.stage));
   useEffect(() => connectDevice(stores.device), [stores.device]);
@@ -50,7 +53,7 @@ export function StageApp() {
   );
 }
 
-function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud', ClientStore> & { mail: MailStore } }) {
+function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud', ClientStore> & { mail: MailStore; appstore: AppStoreStore } }) {
   const { t } = useTranslation();
   const largeType = useStage((s) => s.largeType);
   const largeCode = useStage((s) => s.largeCode);
@@ -75,6 +78,9 @@ function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud', 
             </StageWindow>
             <StageWindow id="mail">
               <MailApp store={stores.mail} />
+            </StageWindow>
+            <StageWindow id="appstore">
+              <AppStoreApp store={stores.appstore} />
             </StageWindow>
             <Dock />
           </div>

@@ -10,6 +10,7 @@ import '../messages/messages.css';
 import '../facetime/facetime.css';
 import '../icloud/icloud.css';
 import '../mail/mail.css';
+import '../appstore/appstore.css';
 import '../device/device.css';
 import '../control/control.css';
 import './stage.css';

@@ -2,11 +2,12 @@ import type { ClientKind } from '../../preload/contract/models.js';
 import type { AppIconKind } from '../client-apps/mac/AppIcon.js';
 
 /** The Mac windows of the stage, in the Dock's order. */
-export const STAGE_WINDOWS = ['messages', 'facetime', 'icloud', 'mail'] as const;
+export const STAGE_WINDOWS = ['messages', 'facetime', 'icloud', 'mail', 'appstore'] as const;
 export type StageWindowId = (typeof STAGE_WINDOWS)[number];
 
 export interface StageWindowSpec {
-  clientKind: ClientKind;
+  /** The app's sign-in, where it is a client app (the App Store has its own: issue 19). */
+  clientKind: ClientKind | null;
   /** The app's name (catalog key), for the Dock and the menu bar. */
   nameKey: string;
   icon: AppIconKind;
@@ -26,6 +27,7 @@ export const WINDOW_SPECS: Record<StageWindowId, StageWindowSpec> = {
   facetime: { clientKind: 'facetime', nameKey: 'clientApps.facetime.name', icon: 'facetime', width: 660, height: 470, x: 72, y: 56 },
   icloud: { clientKind: 'icloud', nameKey: 'clientApps.icloud.systemPreferences', icon: 'icloud', width: 668, height: 540, x: 112, y: 40 },
   mail: { clientKind: 'third-party', nameKey: 'mailApp.name', icon: 'mail', width: 620, height: 440, x: 152, y: 72 },
+  appstore: { clientKind: null, nameKey: 'places.appStore.name', icon: 'appstore', width: 860, height: 560, x: 60, y: 16 },
 };
 
 export function isStageWindow(value: string): value is StageWindowId {

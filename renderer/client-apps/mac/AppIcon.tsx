@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import './app-icon.css';
 
-export type AppIconKind = 'messages' | 'facetime' | 'icloud' | 'mail' | 'lock';
+export type AppIconKind = 'messages' | 'facetime' | 'icloud' | 'mail' | 'appstore' | 'lock';
 
 /**
  * An app's icon, drawn by TwoStep (never Apple's artwork): decoration only. Messages, FaceTime
@@ -110,4 +110,22 @@ function TernMailDrawing() {
   );
 }
 
-const DRAWINGS = { messages: MessagesDrawing, facetime: FaceTimeDrawing, icloud: ICloudDrawing, mail: TernMailDrawing };
+/** The App Store (issue 19), our own drawing: a white arrow into a tray on a blue disc. */
+function AppStoreDrawing() {
+  const id = useGradientId();
+  return (
+    <svg viewBox="0 0 64 64" focusable="false">
+      <defs>
+        <linearGradient id={`${id}-disc`} x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0" stopColor="#5fc2fb" />
+          <stop offset="1" stopColor="#1473e6" />
+        </linearGradient>
+      </defs>
+      <circle cx="32" cy="32" r="30" fill={`url(#${id}-disc)`} stroke="#0f5fc2" strokeWidth="1" />
+      <path d="M32 13v24M22 28l10 10 10-10" fill="none" stroke="#fff" strokeWidth="4.5" strokeLinecap="round" strokeLinejoin="round" />
+      <path d="M17 38v7a3 3 0 0 0 3 3h24a3 3 0 0 0 3-3v-7" fill="none" stroke="#fff" strokeWidth="4" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+const DRAWINGS = { messages: MessagesDrawing, facetime: FaceTimeDrawing, icloud: ICloudDrawing, mail: TernMailDrawing, appstore: AppStoreDrawing };

@@ -12,7 +12,7 @@ import { ResetDialog } from './ResetDialog.js';
 /** The last result, kept as data so it follows a change of language. */
 type Outcome = { kind: 'signed-out'; count: number } | { kind: 'password-changed'; appleId: string; count: number } | { kind: 'reset' };
 
-type Busy = 'sign-out' | 'software-update' | 'sim-swap' | 'unexpected-re-sign-in' | 'reset' | null;
+type Busy = 'sign-out' | 'software-update' | 'sim-swap' | 'unexpected-re-sign-in' | 'new-mac' | 'reset' | null;
 
 function Scenario({ help, helpId, children }: { help: string; helpId: string; children: ReactNode }) {
   return (
@@ -148,6 +148,9 @@ export function ScenariosSection() {
         </Scenario>
         <Scenario help={t('control.scenarios.unexpectedHelp')} helpId="help-unexpected-re-sign-in">
           {button('unexpected-re-sign-in', t('control.scenarios.unexpected'), () => void run({ event: 'unexpected-re-sign-in' }, 'unexpected-re-sign-in'))}
+        </Scenario>
+        <Scenario help={t('places.scenario.newMacHelp')} helpId="help-new-mac">
+          {button('new-mac', t('places.scenario.newMac'), () => void run({ event: 'new-mac' }, 'new-mac'))}
         </Scenario>
         <Scenario help={t('control.scenarios.resetDemoHelp')} helpId="help-reset">
           {button('reset', t('control.scenarios.resetDemo'), () => setDialog('reset'), true)}
