@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { CLIENT_KINDS, type ActivityEntry, type ClientKind } from '../../preload/contract/models.js';
+import { deviceName } from '../shared/display-name.js';
 import { formatDateTime } from '../i18n/index.js';
 
 const A = 'control.activity';
@@ -23,7 +24,7 @@ function text(value: unknown): string | null {
 export function sourceName(t: TFunction, source: string): string {
   if (isClientKind(source)) return t(`control.apps.${source}`);
   if (source === 'account-site' || source === 'control-center') return t(`${A}.sources.${source}`);
-  return source;
+  return deviceName(t, source);
 }
 
 /** What happened, as one readable sentence. The entry never carries a code or password. */
@@ -42,7 +43,7 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
       if (d.reason === 'busy') return t(`${A}.detail.refusedBusy`);
       return generic;
     case 'code-sent': {
-      const device = entry.source;
+      const device = deviceName(t, entry.source);
       const sentence =
         d.via === 'find-my-iphone'
           ? t(`${A}.detail.codeSentFindMy`, { device })
