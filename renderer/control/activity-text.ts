@@ -20,10 +20,10 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** Where it happened: an app, My Apple ID, the control center, or a trusted device by name. */
+/** Where it happened: an app, a mail client (by protocol), My Apple ID, the control center, or a trusted device by name. */
 export function sourceName(t: TFunction, source: string): string {
   if (isClientKind(source)) return t(`control.apps.${source}`);
-  if (source === 'account-site' || source === 'control-center') return t(`${A}.sources.${source}`);
+  if (source === 'account-site' || source === 'control-center' || source === 'imap' || source === 'smtp') return t(`${A}.sources.${source}`);
   return deviceName(t, source);
 }
 

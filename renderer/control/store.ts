@@ -73,8 +73,9 @@ let sessionsRequest = 0;
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 export const useControl = create<ControlState>()((set, get) => {
-  const facts = (): TourFacts => {
-    const { activity, sessions, openWindows, tour } = get();
+  /** What exists now, for `tour` (what it opened is its own). */
+  const facts = (tour: TourState): TourFacts => {
+    const { activity, sessions, openWindows } = get();
     return { activity: activity ?? [], signedIn: sessions ?? [], openWindows, opened: tour.opened, createLabels: CREATE_LABELS };
   };
   const setTour = (tour: TourState) => {
@@ -84,7 +85,7 @@ export const useControl = create<ControlState>()((set, get) => {
     publishTour(tour);
   };
   /** The tour where what exists now puts it. */
-  const followFacts = (tour: TourState = get().tour) => setTour(catchUp(tour, facts()));
+  const followFacts = (tour: TourState = get().tour) => setTour(catchUp(tour, facts(tour)));
 
   return {
     sessions: null,
@@ -137,10 +138,11 @@ export const useControl = create<ControlState>()((set, get) => {
           if (!isActivityEntry(entry)) return;
           const same = get().activity?.find((e) => e.id === entry.id);
           if (same && same.at === entry.at) return;
-          // A reset empties the log and numbering starts again: the list shown is stale.
+          // A reset empties the log and numbering starts again: the list shown is stale (and may
+          // hold entries stamped later than the new ones, if the presenter had skipped ahead).
           if (same || entry.event === 'demo-reset') void get().reloadAll();
           if (same) return;
-          set((s) => ({ activity: mergeActivity(s.activity ?? [], [entry]), announcement: entry }));
+          set((s) => ({ activity: mergeActivity(entry.event === 'demo-reset' ? [] : (s.activity ?? []), [entry]), announcement: entry }));
           clearTimeout(announceTimer);
           announceTimer = setTimeout(() => {
             if (get().announcement === entry) set({ announcement: null });
@@ -191,6 +193,8 @@ export const useControl = create<ControlState>()((set, get) => {
     },
 
     restarted() {
+      // Nothing of the run before exists any more: the tour must not judge by it while the new state loads.
+      set({ activity: [], sessions: [] });
       const tour = get().tour;
       if (tour.active) setTour({ active: true, step: 0, completed: false, auto: false, opened: [] });
       // TwoStep forgot the step on restart: tell it again, even if this page's tour did not move.

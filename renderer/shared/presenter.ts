@@ -55,10 +55,14 @@ export function receivePresenterState(state: PresenterState): void {
   if (previous !== null && previous.run !== state.run) for (const handler of [...restartHandlers]) handler();
 }
 
+/** States pushed so far: a fetched state older than a pushed one is not taken over it. */
+let pushed = 0;
+
 async function load(): Promise<void> {
+  const before = pushed;
   try {
     const state = await appApi.presenter({});
-    if (isPresenterState(state)) receivePresenterState(state);
+    if (isPresenterState(state) && pushed === before) receivePresenterState(state);
   } catch {
     // Unreachable: the page keeps what it knows; the next connection loads it again.
   }
@@ -81,6 +85,7 @@ export function connectPresenter(): () => void {
   connectLanguage((lang) => appApi.setLanguage({ lang }));
   return subscribe(
     (state) => {
+      pushed += 1;
       if (isPresenterState(state)) receivePresenterState(state);
     },
     () => void load(),
