@@ -86,7 +86,7 @@ function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud', 
   const classes = ['stage', `stage--${mode}`, largeType && 'stage--large-type', panelOpen && 'stage--panel-open', panelDocked && 'stage--panel-docked'];
   return (
     <StageLayoutContext value={layout}>
-      <div className={classes.filter(Boolean).join(' ')} style={{ ['--slide-scale' as string]: scale }}>
+      <div className={classes.filter(Boolean).join(' ')}>
         <MenuBar ref={menubar} panelId={panelId} />
         <div className="stage__body">
           <div className="stage__screen">

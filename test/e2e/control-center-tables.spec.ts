@@ -52,6 +52,7 @@ test('"Who is signed in where" lists every client — Messages, Tern Mail, Thund
     await expect(row('Tern Mail')).toContainText('“Mail”');
     await expect(row('Tern Mail')).toContainText(DEMO.appleId);
     await expect(row('Thunderbird')).toContainText('Thunderbird on the laptop');
+    await sessions.scrollIntoViewIfNeeded();
     await shot(testInfo, page, 'who-is-signed-in-where');
 
     // View History names the same clients the same way.
