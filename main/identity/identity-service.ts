@@ -40,6 +40,9 @@ import { openDatabase, type Db } from './store/database.js';
 import { Repositories } from './store/repositories.js';
 import { parseInput } from './validate.js';
 
+/** How View History names a mail client that used a password (the control center names it so too). */
+export { usedByName } from './service/mail-sign-in.js';
+
 export interface IdentityServiceOptions {
   /** Where the store lives; ':memory:' for a throwaway one. */
   path?: string;
