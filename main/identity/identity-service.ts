@@ -34,6 +34,9 @@ import { Repositories } from './store/repositories.js';
 import { parseInput } from './validate.js';
 import { PlacesService } from './places-service.js';
 
+/** How View History names a mail client that used a password (the control center names it so too). */
+export { usedByName } from './service/mail-sign-in.js';
+
 export interface IdentityServiceOptions {
   /** Where the store lives; ':memory:' for a throwaway one. */
   path?: string;

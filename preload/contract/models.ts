@@ -77,6 +77,16 @@ export interface ClientSessionView {
   startedAt: number;
 }
 
+/**
+ * A client signed in now, as "Who is signed in where" lists it: a Mac app of the stage (its
+ * session in the identity service), or a mail client holding IMAP or SMTP connections (grouped
+ * by the name View History gives it — its IMAP ID name, else "IMAP" or "SMTP" — its Apple ID
+ * and the app-specific password it signed in with).
+ */
+export type SignedInClient =
+  | { kind: 'app'; clientKind: ClientKind; appleId: string; appPasswordLabel: string | null; startedAt: number }
+  | { kind: 'mail'; name: string; protocols: ('imap' | 'smtp')[]; connections: number; appleId: string; appPasswordLabel: string | null; startedAt: number };
+
 export type ActivityOutcome = 'success' | 'failure' | 'info';
 
 export const ACTIVITY_EVENTS = [
@@ -140,6 +150,8 @@ export interface DeviceNotification {
   expiresAt: number;
   /** The earlier code of the same verification that this one replaced (no longer valid). */
   replaces: string | null;
+  /** When the code was typed and accepted (it never works twice), or null while unused. */
+  usedAt: number | null;
 }
 
 export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in' | 'new-mac';
@@ -148,6 +160,8 @@ export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'chang
 export type ServiceEvent =
   | { type: 'client-session-started'; session: ClientSessionView }
   | { type: 'client-session-ended'; sessionId: string; clientKind: ClientKind; appleId: string; reason: SessionEndReason }
+  // A code delivered to a trusted device — or its notification again, marked used once the code
+  // was accepted. Either way it goes only to the device (it carries the code).
   | { type: 'code-delivered'; notification: DeviceNotification }
   | { type: 'activity'; entry: ActivityEntry }
   | CredentialsRevoked

@@ -33,7 +33,7 @@ async function signInOnTheSite(page: Page, twostep: TwoStep): Promise<void> {
   await page.getByLabel('Apple ID', { exact: true }).fill(DEMO.appleId);
   await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
   await page.getByRole('button', { name: 'Sign In' }).click();
-  await page.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await page.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Verification code').fill(await readCodeFromIPhone(iphone));
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -9,7 +9,7 @@ export const DEMO_ACCOUNT = {
   appleId: DEMO_IDENTITY.appleId,
   password: 'Twostep-Demo-2015',
   fullName: DEMO_IDENTITY.fullName,
-  iphone: "Taro's iPhone",
+  iphone: DEMO_IDENTITY.iphone,
   phoneNumber: '+1 (202) 555-0123',
   /** Documented so a presenter can show the hard-lock recovery; a real key is random. */
   recoveryKey: 'TWOS-TEPD-EMOK-EY',

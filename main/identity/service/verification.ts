@@ -145,6 +145,7 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
     sentAt: tx.now,
     expiresAt,
     replaces: ctx.inbox.latestFor(verification.id)?.id ?? null,
+    usedAt: null,
   };
   ctx.inbox.add(notification, verification.id);
   tx.emit({ type: 'code-delivered', notification });
@@ -195,6 +196,9 @@ export function acceptCode(ctx: ServiceContext, tx: Tx, verification: Verificati
   ctx.repos.verifications.complete(verification.id, tx.now);
   clearFailures(ctx, account);
   tx.log({ appleId: account.apple_id, source, event: 'code-accepted', outcome: 'success', detail: { for: verification.purpose } });
+  // The device shows the code as used from now on (only the device is sent it: it holds the code).
+  const used = ctx.inbox.markUsed(verification.id, tx.now);
+  if (used) tx.emit({ type: 'code-delivered', notification: used });
 }
 
 function codeHash(ctx: ServiceContext, verificationId: string, code: string): Buffer {

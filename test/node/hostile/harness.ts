@@ -385,6 +385,7 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   profile: 'icloud',
   keepSessionsOnRevoke: false,
   language: 'en',
+  on: false,
   'runScenario.appleId': 'nobody@twostep.example',
   'beginUnlock.appleId': 'nobody@twostep.example',
 };
