@@ -10,6 +10,12 @@ export function displayName(t: TFunction, account: { appleId: string; fullName: 
   return isDemo ? t('demo.fullName') : account.fullName;
 }
 
+/** The name a greeting uses: the demo account's given name in the reader's language (Taro, 太郎), any other's first word. */
+export function givenName(t: TFunction, account: { appleId: string; fullName: string }): string {
+  const isDemo = account.appleId === DEMO_IDENTITY.appleId && account.fullName === DEMO_IDENTITY.fullName;
+  return isDemo ? t('demo.givenName') : (account.fullName.split(' ')[0] ?? account.fullName);
+}
+
 /**
  * A trusted device's name as the reader sees it: the demo iPhone as iOS names a phone in their
  * language (Taro's iPhone, 太郎の iPhone), any other exactly as it was stored.

@@ -23,7 +23,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await page.getByLabel(t(lang, 'places.icloudWeb.appleId'), { exact: true }).fill(DEMO.appleId);
     await page.getByRole('checkbox', { name: t(lang, 'places.icloudWeb.keepSignedIn') }).check();
-    await shot(testInfo, page, lang, 'icloud-web-sign-in', true);
+    await shot(testInfo, page, lang, 'icloud-web-sign-in');
 
     await icloudPassword(page, lang, DEMO.password, true);
     await expect(page.getByRole('heading', { name: t(lang, 'places.icloudWeb.verifyTitle') })).toBeVisible();
@@ -103,7 +103,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     const row = places.getByRole('row').filter({ hasText: 'iCloud.com' }).filter({ hasText: DEMO.appleId });
     await expect(row).toBeVisible();
     await expect(row).toContainText(t(lang, 'places.control.idle'));
-    await shot(testInfo, places, lang, 'control-places');
+    await shot(testInfo, places, lang, 'control-places', true);
     await row.getByRole('button', { name: t(lang, 'places.control.endSession', { appleId: DEMO.appleId, place: 'iCloud.com' }) }).click();
     await expect(places).toContainText(t(lang, 'places.control.browsersNone'));
     await page.bringToFront();

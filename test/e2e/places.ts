@@ -40,7 +40,7 @@ export async function icloudCode(page: Page, iphone: Page | Locator, lang: Lang,
 
 /** iCloud.com's home: greeted by name, the app tiles in view. */
 export async function expectICloudHome(page: Page, lang: Lang): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1, name: t(lang, 'places.icloudWeb.greeting', { name: 'Taro' }) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: t(lang, 'places.icloudWeb.greeting', { name: t(lang, 'demo.givenName') }) })).toBeVisible();
   await expect(page.getByRole('list', { name: t(lang, 'places.icloudWeb.appsLabel') }).getByRole('link')).toHaveCount(5);
 }
 

@@ -6,6 +6,7 @@ import { TextField } from '../../client-apps/mac/TextField.js';
 import { errorMessage } from '../../i18n/index.js';
 import { useAppStore, useAppStoreApi, type StoreSheet as Sheet } from '../store.js';
 import { StoreSheet } from './StoreSheet.js';
+import { deviceName } from '../../shared/display-name.js';
 
 const ABOUT_PASSWORD = new Set<ErrorPayload['code']>(['INCORRECT', 'LOCKED', 'HARD_LOCKED', 'ACCOUNT_DISABLED', 'TRY_AGAIN']);
 const ABOUT_CODE = new Set<ErrorPayload['code']>(['CODE_INCORRECT', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED']);
@@ -103,7 +104,7 @@ function ChooseDeviceSheet({ sheet }: { sheet: Extract<Sheet, { kind: 'choose-de
               checked={selected === device.id}
               onChange={() => setSelected(device.id)}
             />
-            <label htmlFor={`${id}-device-${device.id}`}>{device.maskedName}</label>
+            <label htmlFor={`${id}-device-${device.id}`}>{deviceName(t, device.maskedName)}</label>
           </div>
         ))}
       </fieldset>
@@ -120,7 +121,7 @@ function EnterCodeSheet({ sheet }: { sheet: Extract<Sheet, { kind: 'enter-code' 
   const busy = useAppStore((s) => s.busy);
   const error = useAppStore((s) => s.error);
   const errorId = `${useId()}-error`;
-  const device = sheet.challenge.devices.find((d) => d.id === sheet.codeSent.deviceId)?.maskedName ?? sheet.codeSent.deviceName;
+  const device = deviceName(t, sheet.challenge.devices.find((d) => d.id === sheet.codeSent.deviceId)?.maskedName ?? sheet.codeSent.deviceName);
   return (
     <StoreSheet
       title={t('places.appStore.verifySheet.enterTitle')}

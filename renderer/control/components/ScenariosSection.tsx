@@ -13,7 +13,11 @@ import { ResetDialog } from './ResetDialog.js';
 type Named = { app: ClientKind } | { name: string };
 
 /** The last result, kept as data so it follows a change of language. */
-type Outcome = { kind: 'signed-out'; count: number; who: Named[] } | { kind: 'password-changed'; appleId: string; count: number } | { kind: 'reset' };
+type Outcome =
+  | { kind: 'signed-out'; count: number; who: Named[] }
+  | { kind: 'password-changed'; appleId: string; count: number }
+  | { kind: 'new-mac' }
+  | { kind: 'reset' };
 
 const keyOf = (c: SignedInClient) => (c.kind === 'app' ? `app:${c.clientKind}` : `mail:${c.name}:${c.appleId}:${c.appPasswordLabel ?? ''}`);
 
@@ -65,6 +69,8 @@ export function ScenariosSection() {
       }
       case 'password-changed':
         return `${t('control.scenarios.passwordChanged', { appleId: result.appleId })} ${signedOut(result.count)}`;
+      case 'new-mac':
+        return t('places.scenario.newMacDone');
       case 'reset':
         return t('control.scenarios.resetDone');
     }
@@ -80,7 +86,8 @@ export function ScenariosSection() {
       const { signedOutApps } = await appApi.runScenario(input);
       const after = await appApi.signedIn({});
       void reloadSessions();
-      setOutcome({ kind: 'signed-out', count: signedOutApps, who: signedOutBetween(before, after) });
+      // New Mac signs no app out: it makes this Mac one the Apple ID does not trust yet (the App Store says so).
+      setOutcome(input.event === 'new-mac' ? { kind: 'new-mac' } : { kind: 'signed-out', count: signedOutApps, who: signedOutBetween(before, after) });
     } catch (caught) {
       setError(toPayload(caught));
     } finally {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useICloud } from '../store.js';
 import { AppView } from './AppView.js';
+import { displayName } from '../../shared/display-name.js';
 
 /** Contacts: the owner's own card (My Card), with the trusted phone numbers of the account. */
 export function ContactsView() {
@@ -14,12 +15,12 @@ export function ContactsView() {
           <h2 className="icw-split__heading">{t('places.icloudWeb.contacts.all')}</h2>
           <ul className="icw-list">
             <li className="icw-split__item icw-split__item--current">
-              {home.fullName} <span className="icw-muted">({t('places.icloudWeb.contacts.myCard')})</span>
+              {displayName(t, home)} <span className="icw-muted">({t('places.icloudWeb.contacts.myCard')})</span>
             </li>
           </ul>
         </div>
-        <article className="icw-split__main icw-card-view" aria-label={home.fullName}>
-          <p className="icw-card-view__name">{home.fullName}</p>
+        <article className="icw-split__main icw-card-view" aria-label={displayName(t, home)}>
+          <p className="icw-card-view__name">{displayName(t, home)}</p>
           <dl className="icw-facts">
             <dt>{t('places.icloudWeb.contacts.email')}</dt>
             <dd>{home.appleId}</dd>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useICloud } from '../store.js';
 import { AppView } from './AppView.js';
+import { deviceName } from '../../shared/display-name.js';
 
 /** Find My iPhone: the account's iPhones — the same that receive two-step verification's codes. */
 export function FindView() {
@@ -23,7 +24,7 @@ export function FindView() {
                 <li key={d.id}>
                   <button type="button" className="icw-device" aria-pressed={selected === d.id} onClick={() => setSelected(d.id)}>
                     <span className="icw-device__dot" aria-hidden="true" />
-                    <span className="icw-device__name">{d.name}</span>
+                    <span className="icw-device__name">{deviceName(t, d.name)}</span>
                     <span className="icw-device__status">{t('places.icloudWeb.find.online')}</span>
                   </button>
                 </li>
@@ -33,10 +34,10 @@ export function FindView() {
         </div>
         <div className="icw-split__main">
           {device && (
-            <article className="icw-device-card" aria-label={device.name}>
-              <p className="icw-card-view__name">{device.name}</p>
+            <article className="icw-device-card" aria-label={deviceName(t, device.name)}>
+              <p className="icw-card-view__name">{deviceName(t, device.name)}</p>
               <p className="icw-device-card__status">{t('places.icloudWeb.find.online')}</p>
-              <p>{t('places.icloudWeb.find.trusted', { device: device.name, appleId: home.appleId })}</p>
+              <p>{t('places.icloudWeb.find.trusted', { device: deviceName(t, device.name), appleId: home.appleId })}</p>
             </article>
           )}
         </div>

@@ -4,17 +4,17 @@ import { Link } from '../../site/components/Link.js';
 import { useICloud } from '../store.js';
 import { AppTileIcon } from './AppTileIcon.js';
 import { ICLOUD_WEB_APPS, PATH_OF_APP } from './apps.js';
+import { givenName } from '../../shared/display-name.js';
 
 /** iCloud.com's home: a greeting, the app tiles, and how long this browser stays signed in. */
 export function Home() {
   const { t } = useTranslation();
   const home = useICloud((s) => s.home);
   if (!home) return null;
-  const firstName = home.fullName.split(' ')[0] ?? home.fullName;
   return (
     <section className="icw-home" aria-labelledby="icw-title">
       <h1 id="icw-title" className="icw-home__greeting" tabIndex={-1}>
-        {t('places.icloudWeb.greeting', { name: firstName })}
+        {t('places.icloudWeb.greeting', { name: givenName(t, home) })}
       </h1>
       <ul className="icw-tiles" aria-label={t('places.icloudWeb.appsLabel')}>
         {ICLOUD_WEB_APPS.map((app) => (

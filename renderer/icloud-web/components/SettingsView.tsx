@@ -8,6 +8,7 @@ import { useICloud } from '../store.js';
 import { AppView } from './AppView.js';
 import { ErrorText } from './ErrorText.js';
 import { useCall } from './useCall.js';
+import { displayName } from '../../shared/display-name.js';
 
 /**
  * Settings: the account (managed at My Apple ID, which asks for a code every time), how it is
@@ -40,7 +41,7 @@ export function SettingsView() {
         </h2>
         <dl className="icw-facts">
           <dt>{t('places.icloudWeb.settings.name')}</dt>
-          <dd>{home.fullName}</dd>
+          <dd>{displayName(t, home)}</dd>
           <dt>{t('places.icloudWeb.settings.appleId')}</dt>
           <dd>{home.appleId}</dd>
         </dl>

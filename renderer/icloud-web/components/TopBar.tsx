@@ -3,6 +3,7 @@ import { ICLOUD_WEB_ROUTES } from '../../../preload/contract/place-routes.js';
 import { Link } from '../../site/components/Link.js';
 import { useICloud } from '../store.js';
 import { APP_OF_PATH } from './apps.js';
+import { displayName } from '../../shared/display-name.js';
 
 /** The bar of every signed-in page: iCloud (home), the app open now, and the account's name with Sign Out. */
 export function TopBar({ path }: { path: string }) {
@@ -18,7 +19,7 @@ export function TopBar({ path }: { path: string }) {
         </Link>
         {app && <span className="icw-bar__app">{t(`places.icloudWeb.apps.${app}`)}</span>}
         <span className="icw-bar__spacer" />
-        <span className="icw-bar__name">{home?.fullName}</span>
+        <span className="icw-bar__name">{home ? displayName(t, home) : ''}</span>
         <button type="button" className="icw-bar__signout" onClick={() => void signOut()}>
           {t('places.icloudWeb.signOut')}
         </button>

@@ -7,6 +7,7 @@ import { useICloud } from '../store.js';
 import { CodeBoxes } from './CodeBoxes.js';
 import { ErrorText } from './ErrorText.js';
 import { useCall } from './useCall.js';
+import { deviceName } from '../../shared/display-name.js';
 
 const ABOUT_CODE = new Set<ErrorPayload['code']>(['CODE_INCORRECT', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED']);
 /** After these the verification cannot go on: the user starts again with the password. */
@@ -79,7 +80,7 @@ export function Verify({ challenge }: { challenge: SignInChallenge }) {
             {challenge.devices.map((d) => (
               <label key={d.id} className="icw-devices__option">
                 <input type="radio" name="device" value={d.id} checked={selected === d.id} onChange={() => setSelected(d.id)} />
-                <span className="icw-devices__name">{d.maskedName}</span>
+                <span className="icw-devices__name">{deviceName(t, d.maskedName)}</span>
                 <span className="icw-devices__via">{d.kind === 'iphone' ? t('places.icloudWeb.viaFindMyIphone') : t('places.icloudWeb.viaSms')}</span>
               </label>
             ))}
@@ -97,11 +98,11 @@ export function Verify({ challenge }: { challenge: SignInChallenge }) {
       ) : (
         <form className="icw-form" onSubmit={verify} noValidate aria-busy={busy || undefined}>
           {codeSent && (
-            <p className="icw-card__lead">{t('places.icloudWeb.enterCode', { length: codeSent.codeLength, device: device?.maskedName ?? codeSent.deviceName })}</p>
+            <p className="icw-card__lead">{t('places.icloudWeb.enterCode', { length: codeSent.codeLength, device: deviceName(t, device?.maskedName ?? codeSent.deviceName) })}</p>
           )}
           {resent && codeSent && (
             <p role="status" className="icw-notice">
-              {t('places.icloudWeb.newCodeSent', { device: device?.maskedName ?? codeSent.deviceName })}
+              {t('places.icloudWeb.newCodeSent', { device: deviceName(t, device?.maskedName ?? codeSent.deviceName) })}
             </p>
           )}
           <div ref={codeRef}>

@@ -10,6 +10,7 @@ import { Card, useFocusFirstFieldOn } from '../components/Layout.js';
 import { support } from './api.js';
 import { useSupport } from './store.js';
 import { useSupportAction } from './use-support-action.js';
+import { deviceName } from '../../shared/display-name.js';
 
 const CODE_FIELDS: CodeFields = {
   APPLE_ID_INVALID: 'appleId',
@@ -118,8 +119,8 @@ function SupportCode({ challenge }: { challenge: SignInChallenge }) {
         </>
       ) : (
         <form className="form" onSubmit={submit} noValidate>
-          <p className="card__lead">{t('verify.enterCode', { device: sentDevice?.maskedName ?? sent.deviceName, length: sent.codeLength })}</p>
-          {resent && <Notice>{t('verify.newCodeSent', { device: sentDevice?.maskedName ?? sent.deviceName })}</Notice>}
+          <p className="card__lead">{t('verify.enterCode', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName), length: sent.codeLength })}</p>
+          {resent && <Notice>{t('verify.newCodeSent', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName) })}</Notice>}
           <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <ErrorAlert id={errorId} error={formError} />
           <div className="form__actions">

@@ -7,6 +7,7 @@ import { Card } from '../components/Layout.js';
 import { support } from './api.js';
 import { useSupport } from './store.js';
 import { useSupportAction } from './use-support-action.js';
+import { deviceName, displayName } from '../../shared/display-name.js';
 
 const CODE_FIELDS: CodeFields = {};
 
@@ -31,14 +32,14 @@ export function SupportVerified() {
         </h2>
         <dl className="support-facts">
           <dt>{t('places.support.name')}</dt>
-          <dd>{account.fullName}</dd>
+          <dd>{displayName(t, account)}</dd>
           <dt>{t('places.support.appleId')}</dt>
           <dd>{account.appleId}</dd>
           <dt>{t('places.support.security')}</dt>
           <dd>{t(`places.support.levels.${account.securityLevel}`)}</dd>
           <dt>{t('places.support.trustedDevices')}</dt>
           {account.devices.map((d) => (
-            <dd key={d.id}>{d.name}</dd>
+            <dd key={d.id}>{deviceName(t, d.name)}</dd>
           ))}
           <dt>{t('places.support.recoveryKey')}</dt>
           <dd>{account.hasRecoveryKey ? t('places.support.recoveryKeySet') : t('places.support.recoveryKeyNone')}</dd>
