@@ -112,19 +112,22 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
   });
 }
 
-test('iCloud.com refuses an app-specific password in the words of a wrong password, and answers an unknown address with its own 404', async ({ twostep, page }) => {
-  await signInViaApi(page, twostep);
-  const created = await siteCall<{ password: string }>(page.request, twostep, 'createAppPassword', { label: 'Tern Mail' });
-  await page.goto(`${twostep.origin}/icloud?lang=en`);
-  await icloudPassword(page, 'en', created.value.password, true);
-  await expect(page.getByRole('alert')).toHaveText(t('en', 'errors.INCORRECT'));
-  await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
+  test(`iCloud.com (${lang}) refuses an app-specific password in the words of a wrong password, and answers an unknown address with its own 404`, async ({ twostep, page }, testInfo) => {
+    await signInViaApi(page, twostep);
+    const created = await siteCall<{ password: string }>(page.request, twostep, 'createAppPassword', { label: 'Tern Mail' });
+    await page.goto(`${twostep.origin}/icloud?lang=${lang}`);
+    await icloudPassword(page, lang, created.value.password, true);
+    await expect(page.getByRole('alert')).toHaveText(t(lang, 'errors.INCORRECT'));
+    await expect(page.getByLabel(t(lang, 'places.icloudWeb.password'), { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await shot(testInfo, page, lang, 'icloud-web-app-password-refused');
 
-  const missing = await page.goto(`${twostep.origin}/icloud/nowhere`);
-  expect(missing?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: t('en', 'notFound.title') })).toBeVisible();
-  await expect(page.getByText(t('en', 'places.icloudWeb.notFound'))).toBeVisible();
-});
+    const missing = await page.goto(`${twostep.origin}/icloud/nowhere`);
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: t(lang, 'notFound.title') })).toBeVisible();
+    await expect(page.getByText(t(lang, 'places.icloudWeb.notFound'))).toBeVisible();
+  });
+}
 
 test('the control center opens iCloud.com in a tab of its own, beside My Apple ID; Sign Out of All Browsers signs every iCloud.com browser out', async ({ twostep, page }) => {
   await page.goto(twostep.appUrl('/control?lang=en'));
