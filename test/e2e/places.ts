@@ -59,7 +59,7 @@ export async function openPlacesTab(page: Page, twostep: TwoStep, place: 'icloud
   const label = place === 'icloud-web' ? 'openICloudWeb' : 'openSupport';
   const [tab] = await Promise.all([
     page.context().waitForEvent('page'),
-    placesPanel(control, lang).getByRole('button', { name: t(lang, `places.control.${label}`), exact: true }).click(),
+    placesPanel(control, lang).getByRole('button', { name: t(lang, `places.control.${label}`) }).click(),
   ]);
   await tab.waitForURL((url) => url.origin === twostep.origin);
   await tab.waitForLoadState();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
 import { FAQ_PLACES, type FaqPlace, type OpenPlaceTarget } from '../../../preload/contract/places-types.js';
@@ -81,9 +81,18 @@ export function PlacesSection() {
                 <td>
                   <span className="places__buttons">
                     {OPENINGS[place].map((opening) => (
-                      <button key={opening.label} type="button" className="button button--small" onClick={() => void openIt(opening)}>
-                        {t(`places.control.${opening.label}`)}
-                      </button>
+                      // Named with its place: the Windows section has buttons of the same words. The space
+                      // between them keeps the words of two buttons apart for whoever reads the cell's text.
+                      <Fragment key={opening.label}>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={`${t(`places.control.${opening.label}`)} (${index + 1}. ${t(`places.control.faq.${place}`)})`}
+                          onClick={() => void openIt(opening)}
+                        >
+                          {t(`places.control.${opening.label}`)}
+                        </button>{' '}
+                      </Fragment>
                     ))}
                   </span>
                 </td>
