@@ -153,12 +153,6 @@ export class ImapSession implements MailSession {
     try {
       command = parseCommand(bytes);
     } catch (error) {
-      // A mechanism name the grammar parser does not take (CRAM-MD5, XOAUTH2) is still a mechanism.
-      const mechanism = /^(\S+) AUTHENTICATE \S+/i.exec(bytes.subarray(0, 200).toString('latin1'));
-      if (mechanism) {
-        this.send(`${mechanism[1]} NO [CANNOT] Unsupported authentication mechanism`);
-        return;
-      }
       const reason = error instanceof Error ? error.message.replace(/[\r\n]+/g, ' ').slice(0, 120) : 'syntax error';
       this.send(`${tagOf(bytes)} BAD Error in IMAP command: ${reason}`);
       return;

@@ -49,7 +49,7 @@ export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map([
   ['IDLE', idle],
 ]);
 
-/** The handler for a parsed command name; `AUTHENTICATE PLAIN` is found by its first word. */
+/** The handler for a parsed command name. */
 export function commandFor(name: string): CommandHandler | undefined {
-  return COMMANDS.get(name) ?? (name.startsWith('AUTHENTICATE') ? COMMANDS.get('AUTHENTICATE') : undefined);
+  return COMMANDS.get(name);
 }
