@@ -16,8 +16,11 @@ export async function startImapServer(ctx: ImapContext, port: number): Promise<R
     new ImapSession(ctx, socket);
   });
   // Every committed change to a mailbox reaches the sessions that have it selected.
-  const stopWatching = ctx.mailboxes.onChange(({ mailboxId }) => {
-    for (const session of ctx.watchers.get(mailboxId) ?? []) session.mailboxChanged();
+  const stopWatching = ctx.mailboxes.onChange(({ mailboxId, deleted }) => {
+    for (const session of [...(ctx.watchers.get(mailboxId) ?? [])]) {
+      if (deleted) session.mailboxDeleted();
+      else session.mailboxChanged();
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,6 +8,8 @@ import { commandFor } from './commands/index.js';
 import { capabilities, type ImapContext, type ImapState } from './imap-context.js';
 import { parseCommand, tagOf, type ParsedCommand } from './parsed-command.js';
 import type { SelectedMailbox } from './selected-mailbox.js';
+import { findMailbox, wireName } from './mailbox-names.js';
+import type { MailboxRow } from '../store/mailbox-store.js';
 
 /** RFC 3501 §5.4: an idle client is logged out after at least 30 minutes. */
 const AUTOLOGOUT_MS = 30 * 60 * 1000;
@@ -49,7 +51,8 @@ export class ImapSession implements MailSession {
     this.socket = socket;
     this.attach(socket);
     const profile = ctx.profile();
-    this.send(`* OK [CAPABILITY ${capabilities(profile, 'not-authenticated', false)}] ${profile.imap.greeting(this.id)}`);
+    const code = profile.imap.greetingCapability ? `[CAPABILITY ${capabilities(profile, 'not-authenticated', this.tls)}] ` : '';
+    this.send(`* OK ${code}${profile.imap.greeting(this.id)}`);
   }
 
   get tls(): boolean {
@@ -58,6 +61,16 @@ export class ImapSession implements MailSession {
 
   clientName(): string | null {
     return this.name;
+  }
+
+  /** The signed-in account's mailbox a client means by this name (in the profile in force), or null. */
+  mailboxNamed(name: string): MailboxRow | null {
+    return findMailbox(this.ctx.mailboxes, this.grant.accountId, name, this.ctx.profile());
+  }
+
+  /** A mailbox's name as this session's client sees it. */
+  nameOf(box: MailboxRow): string {
+    return wireName(box, this.ctx.profile());
   }
 
   // — the wire —
@@ -199,6 +212,11 @@ export class ImapSession implements MailSession {
     this.idleListener?.();
   }
 
+  /** The selected mailbox was deleted (by another session): its numbers mean nothing now (Dovecot's words). */
+  mailboxDeleted(): void {
+    this.end('Selected mailbox was deleted, have to disconnect.', false);
+  }
+
   /** Sends what changed in the selected mailbox since the client was last told. */
   flushUpdates(expunges: boolean): void {
     if (!this.selected || !this.changesPending) return;
@@ -227,10 +245,11 @@ export class ImapSession implements MailSession {
     this.socket.end();
   }
 
-  /** LOGOUT's own ending: BYE, then the tagged OK, then close. */
+  /** LOGOUT's own ending: BYE, then the tagged OK, then close (in the profile's words). */
   logout(tag: string): void {
-    this.send('* BYE Logging out');
-    this.send(`${tag} OK LOGOUT completed`);
+    const { bye, done } = this.ctx.profile().imap.logout;
+    this.send(`* BYE ${bye}`);
+    this.send(`${tag} OK ${done}`);
     this.state = 'logout';
     this.cleanup();
     this.socket.end();

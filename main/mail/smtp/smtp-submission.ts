@@ -97,7 +97,7 @@ export async function startSmtpServer(ctx: SmtpContext, port: number): Promise<R
         const raw = Buffer.concat([received, ...chunks]);
         for (const rcpt of session.envelope.rcptTo) {
           const account = ctx.service.mailAccount(rcpt.address);
-          if (account) ctx.mailboxes.deliver(account.accountId, 'INBOX', raw, now);
+          if (account) ctx.mailboxes.deliver(account.accountId, raw, now);
         }
         callback(null, `2.0.0 OK ${session.id} - delivered to ${session.envelope.rcptTo.length} local mailbox(es)`);
       });

@@ -18,11 +18,11 @@ describe('the wire: sequence sets with *, unquoted wildcards, IDLE with argument
     wire.send('f1 FETCH * (UID)');
     expect(await wire.until('f1')).toEqual(['* 1 FETCH (UID 1)', 'f1 OK FETCH completed']);
     wire.send('f2 UID FETCH * FLAGS');
-    expect(await wire.until('f2')).toEqual(['* 1 FETCH (UID 1 FLAGS ())', 'f2 OK UID FETCH completed']);
+    expect(await wire.until('f2')).toEqual(['* 1 FETCH (UID 1 FLAGS (\\Recent))', 'f2 OK UID FETCH completed']);
     wire.send('f3 FETCH 1,* UID');
     expect(await wire.until('f3')).toEqual(['* 1 FETCH (UID 1)', 'f3 OK FETCH completed']);
     wire.send('f4 STORE * +FLAGS (\\Flagged)');
-    expect(await wire.until('f4')).toEqual(['* 1 FETCH (FLAGS (\\Flagged))', 'f4 OK STORE completed']);
+    expect(await wire.until('f4')).toEqual(['* 1 FETCH (FLAGS (\\Flagged \\Recent))', 'f4 OK STORE completed']);
     wire.send('f5 UID SEARCH UID *');
     expect(await wire.until('f5')).toEqual(['* SEARCH 1', 'f5 OK UID SEARCH completed']);
     wire.send('f6 FETCH *:1 (UID)');

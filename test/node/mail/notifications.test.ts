@@ -6,7 +6,7 @@ import { DEMO_ACCOUNT, openService, signInSite } from '../helpers/identity.js';
 import { tempStorePath } from '../helpers/temp-store.js';
 
 function inbox(mail: Awaited<ReturnType<typeof startMailServers>>, accountId: number) {
-  const box = mail.mailboxes.mailbox(accountId, 'INBOX')!;
+  const box = mail.mailboxes.inbox(accountId);
   return mail.mailboxes.listing(box.id).map((m) => {
     const raw = mail.mailboxes.message(box.id, m.uid)!.raw;
     const subject = /^Subject: (.*)$/m.exec(raw.toString('latin1'))?.[1] ?? '';

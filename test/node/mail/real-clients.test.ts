@@ -30,7 +30,7 @@ describe('curl', () => {
     const args = (password: string) => ['-sS', '--max-time', '10', `smtp://127.0.0.1:${h.mail.smtpPort}`, '-u', `${USER}:${password}`, '--mail-from', USER, '--mail-rcpt', USER, '-T', '-'];
     expect((await run('curl', args(DEMO_ACCOUNT.password), { input: message })).code).toBe(67);
     expect((await run('curl', args(h.appPassword), { input: message })).code).toBe(0);
-    const inbox = h.mail.mailboxes.mailbox(1, 'INBOX')!;
+    const inbox = h.mail.mailboxes.inbox(1);
     const subjects = h.mail.mailboxes.listing(inbox.id).map((m) => h.mail.mailboxes.message(inbox.id, m.uid)!.raw.toString());
     expect(subjects.at(-1)).toContain('Subject: Sent with curl');
   });

@@ -2,8 +2,9 @@ import type { Migration } from './migration.js';
 import { initialSchema } from './0010-initial-schema.js';
 import { failureBudget } from './0020-failure-budget.js';
 import { mailboxes } from './0030-mailboxes.js';
+import { mailFolders } from './0050-mail-folders.js';
 
 /** Every migration, oldest first. A test checks the versions only increase. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, failureBudget, mailboxes];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, failureBudget, mailboxes, mailFolders];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -101,7 +101,7 @@ function run(session: ImapSession, { tag, args }: ParsedCommand, byUid: boolean)
       if (i > 0) out.push(' ');
       switch (item.kind) {
         case 'FLAGS':
-          out.push(`FLAGS (${message.flags.join(' ')})`);
+          out.push(`FLAGS (${mailbox.flagsOf(message).join(' ')})`);
           break;
         case 'UID':
           out.push(`UID ${message.uid}`);
