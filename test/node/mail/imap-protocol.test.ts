@@ -252,7 +252,7 @@ describe('revocation', () => {
     smtp.send('EHLO me');
     await smtp.reply();
     smtp.send(`AUTH PLAIN ${Buffer.from(`\0${USER}\0${h.appPassword}`).toString('base64')}`);
-    expect(await smtp.reply()).toEqual(['235 Authentication successful']);
+    expect(await smtp.reply()).toEqual(['235 2.7.0 Authentication successful']);
     expect(h.mail.registry.size).toBe(3);
     h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
     expect(await imap.line()).toBe('* BYE [ALERT] The app-specific password of this session was revoked.');
