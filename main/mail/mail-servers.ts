@@ -17,6 +17,9 @@ export interface MailServersOptions {
   dataDir: string;
   imapPort: number;
   smtpPort: number;
+  /** The implicit-TLS ports (IMAPS, submissions; RFC 8314). */
+  imapsPort: number;
+  smtpsPort: number;
   /** Given on the command line: replaces the stored profile. */
   profile?: MailProfileName;
 }
@@ -26,6 +29,8 @@ export type { MailServersView };
 export interface MailServers {
   imapPort: number;
   smtpPort: number;
+  imapsPort: number;
+  smtpsPort: number;
   view(): MailServersView;
   settings(): MailSettings;
   updateSettings(change: Partial<MailSettings>): MailSettings;
@@ -39,7 +44,8 @@ export interface MailServers {
 }
 
 /**
- * Starts the IMAP and SMTP servers on 127.0.0.1 beside the identity service: one mailbox store
+ * Starts the IMAP and SMTP servers on 127.0.0.1 (each on a plain port with STARTTLS and on an
+ * implicit-TLS port) beside the identity service: one mailbox store
  * in the same SQLite file, one registry of open sessions that revocations end, the notifier
  * that turns security changes into mail. Browser mode and the desktop app both start it.
  */
@@ -57,13 +63,21 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
   const profile = () => MAIL_PROFILE[settingsStore.get().profile];
 
   const imapContext: ImapContext = { service, mailboxes, registry, profile, tls: certificate.context, watchers: new Map() };
-  let imap: RunningMailServer | null = null;
-  let smtp: (RunningMailServer & { profileChanged(): void }) | null = null;
+  const smtpContext = { service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert };
+  const started: RunningMailServer[] = [];
+  const start = async <T extends RunningMailServer>(server: Promise<T>): Promise<T> => {
+    const running = await server;
+    started.push(running);
+    return running;
+  };
+  let imap: RunningMailServer, imaps: RunningMailServer, smtp: RunningMailServer & { profileChanged(): void }, smtps: RunningMailServer & { profileChanged(): void };
   try {
-    imap = await startImapServer(imapContext, options.imapPort);
-    smtp = await startSmtpServer({ service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert }, options.smtpPort);
+    imap = await start(startImapServer(imapContext, options.imapPort));
+    imaps = await start(startImapServer(imapContext, options.imapsPort, true));
+    smtp = await start(startSmtpServer(smtpContext, options.smtpPort));
+    smtps = await start(startSmtpServer(smtpContext, options.smtpsPort, true));
   } catch (error) {
-    await imap?.close();
+    await Promise.all(started.map((server) => server.close()));
     throw error;
   }
 
@@ -80,16 +94,19 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
   });
   await notifier.start();
 
-  const running = { imap, smtp };
+  const running = { imap, imaps, smtp, smtps };
   return {
     imapPort: imap.port,
     smtpPort: smtp.port,
+    imapsPort: imaps.port,
+    smtpsPort: smtps.port,
     registry,
     mailboxes,
     settings: () => settingsStore.get(),
     updateSettings(change) {
       const next = settingsStore.update(change);
       running.smtp.profileChanged();
+      running.smtps.profileChanged();
       changed();
       return next;
     },
@@ -99,7 +116,9 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     },
     view: () => ({
       imap: { host: '127.0.0.1', port: running.imap.port, security: 'STARTTLS, or none (loopback only)' },
+      imaps: { host: '127.0.0.1', port: running.imaps.port, security: 'SSL/TLS from the first byte' },
       smtp: { host: '127.0.0.1', port: running.smtp.port, security: 'STARTTLS, or none (loopback only); AUTH PLAIN or LOGIN' },
+      smtps: { host: '127.0.0.1', port: running.smtps.port, security: 'SSL/TLS from the first byte; AUTH PLAIN or LOGIN' },
       userName: 'your Apple ID (e.g. demo@twostep.example)',
       password: 'an app-specific password',
       certificateFingerprint: certificate.fingerprint,
@@ -110,7 +129,7 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     async close() {
       unsubscribe();
       registry.endAll('Server shutting down');
-      await Promise.all([running.imap.close(), running.smtp.close()]);
+      await Promise.all([running.imap.close(), running.imaps.close(), running.smtp.close(), running.smtps.close()]);
     },
   };
 }

@@ -74,12 +74,16 @@ async function main(): Promise<void> {
       dataDir: options.dataDir,
       imapPort: options.imapPort,
       smtpPort: options.smtpPort,
+      imapsPort: options.imapsPort,
+      smtpsPort: options.smtpsPort,
       ...(options.mailProfile ? { profile: options.mailProfile } : {}),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      console.error(`The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP) and ${options.smtpPort} (SMTP): ${code}. Choose others with --imap-port and --smtp-port (0 = any free port).`);
+      console.error(
+        `The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP), ${options.smtpPort} (SMTP), ${options.imapsPort} (IMAPS) and ${options.smtpsPort} (SMTPS): ${code}. Choose others with --imap-port, --smtp-port, --imaps-port and --smtps-port (0 = any free port).`,
+      );
       process.exit(1);
     }
     throw error;

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { ImapContext } from './imap-context.js';
 import { ImapSession } from './imap-session.js';
 
@@ -7,13 +8,19 @@ export interface RunningMailServer {
   close(): Promise<void>;
 }
 
-/** The IMAP server on 127.0.0.1 only: one ImapSession per connection. */
-export async function startImapServer(ctx: ImapContext, port: number): Promise<RunningMailServer> {
+/**
+ * The IMAP server on 127.0.0.1 only: one ImapSession per connection. With `implicitTls` it
+ * speaks TLS from the first byte (IMAPS, RFC 8314), as iCloud's and Gmail's port 993 did; the
+ * session is the same.
+ */
+export async function startImapServer(ctx: ImapContext, port: number, implicitTls = false): Promise<RunningMailServer> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    new ImapSession(ctx, socket);
+    // The same wrapping STARTTLS does, from the first byte (a reset during the handshake is no crash).
+    if (implicitTls) socket.on('error', () => undefined);
+    new ImapSession(ctx, implicitTls ? new TLSSocket(socket, { isServer: true, secureContext: ctx.tls }) : socket);
   });
   // Every committed change to a mailbox reaches the sessions that have it selected.
   const stopWatching = ctx.mailboxes.onChange(({ mailboxId, deleted }) => {

@@ -63,7 +63,7 @@ export function MailServersSection() {
               </tr>
             </thead>
             <tbody>
-              {(['imap', 'smtp'] as const).map((protocol) => (
+              {(['imap', 'imaps', 'smtp', 'smtps'] as const).map((protocol) => (
                 <tr key={protocol}>
                   <th scope="row">{t(`mailServers.${protocol}`)}</th>
                   <td>
@@ -72,7 +72,7 @@ export function MailServersSection() {
                   <td>
                     <code>{view[protocol].port}</code>
                   </td>
-                  <td>{t('mailServers.securityValue')}</td>
+                  <td>{t(protocol === 'imaps' || protocol === 'smtps' ? 'mailServers.securityTlsValue' : 'mailServers.securityValue')}</td>
                   <td>{t('mailServers.userNameValue')}</td>
                 </tr>
               ))}

@@ -25,7 +25,7 @@ export async function openMail(options: { profile?: MailProfileName; label?: str
   const path = tempStorePath();
   const opened = await openService({ path });
   const dataDir = dirname(path);
-  const mail = await startMailServers({ service: opened.service, dataDir, imapPort: 0, smtpPort: 0, ...(options.profile ? { profile: options.profile } : {}) });
+  const mail = await startMailServers({ service: opened.service, dataDir, imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0, ...(options.profile ? { profile: options.profile } : {}) });
   onTestFinished(() => mail.close());
   const token = await signInSite(opened.service);
   const created = opened.service.createAppPassword(token, { label: options.label ?? 'Thunderbird' });
