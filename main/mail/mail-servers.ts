@@ -88,10 +88,8 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     accountOf: (appleId) => service.mailAccount(appleId)?.accountId ?? null,
     recentActivity: () => service.activity({ limit: 500 }),
   });
-  const unsubscribe = service.subscribe((event: ServiceEvent) => {
-    if (event.type === 'credentials-revoked') registry.revoked(event);
-    notifier.onServiceEvent(event);
-  });
+  const stopEnding = service.endSessionsWith((event) => registry.revoked(event));
+  const unsubscribe = service.subscribe((event: ServiceEvent) => notifier.onServiceEvent(event));
   await notifier.start();
 
   const running = { imap, imaps, smtp, smtps };
@@ -128,6 +126,7 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     notificationsDelivered: () => notifier.idle(),
     async close() {
       unsubscribe();
+      stopEnding();
       registry.endAll('Server shutting down');
       await Promise.all([running.imap.close(), running.imaps.close(), running.smtp.close(), running.smtps.close()]);
     },
