@@ -1,0 +1,199 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { needsClient } from './client-available.js';
+import { DEMO_ACCOUNT, openMail, run, type MailHarness } from './mail-harness.js';
+
+/**
+ * The mail clients the issue's tester used, from Debian's packages, each against the servers the
+ * way its users set it up: TLS with the certificate checked against `localhost` (the README's
+ * advice; IMAPS for getmail6, which cannot do STARTTLS), each doing what it is for — the normal
+ * password refused, the app-specific password reading (and sending, where it sends), and a
+ * revocation ending the session it holds open, in the client's own words.
+ */
+const USER = DEMO_ACCOUNT.appleId;
+const NOTIFICATION_SUBJECT = 'An app-specific password was created for your Apple ID';
+const REVOKED = 'The app-specific password of this session was revoked.';
+
+/** A private file (clients refuse world-readable configuration with passwords). */
+function privateFile(path: string, text: string): string {
+  writeFileSync(path, text, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return path;
+}
+
+const certificate = (h: MailHarness) => join(h.dataDir, 'mail-tls-cert.pem');
+
+/** A client left running (one that holds its session open); its output so far, and how it ended. */
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  stop: () => void;
+}
+
+function start(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Running {
+  const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      output += `\nEXIT ${code}`;
+      resolve(code);
+    }),
+  );
+  return { child, output: () => output, exited, stop: () => child.kill('SIGKILL') };
+}
+
+/** Waits until the client has signed in (the registry knows its session), then revokes its password. */
+async function revokeOnceSignedIn(h: MailHarness, client: Running, protocol: 'imap' | 'smtp'): Promise<void> {
+  const signedIn = () => h.mail.registry.list().some((s) => s.protocol === protocol && s.appPasswordLabel === 'Thunderbird');
+  await expect.poll(() => signedIn() || client.output().includes('EXIT'), { timeout: 20_000 }).toBe(true);
+  expect(signedIn(), `never signed in: ${client.output()}`).toBe(true);
+  expect(h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId }).signedOutApps).toBeGreaterThan(0);
+}
+
+function inboxSubjects(h: MailHarness): string[] {
+  const box = h.mail.mailboxes.inbox(1);
+  return h.mail.mailboxes.listing(box.id).map((m) => /^Subject: (.*)$/m.exec(h.mail.mailboxes.message(box.id, m.uid)!.raw.toString())?.[1]?.trim() ?? '');
+}
+
+describe('msmtp', { timeout: 60_000 }, () => {
+  needsClient('msmtp');
+  const args = (h: MailHarness, password: string) => [
+    '--host=localhost',
+    `--port=${h.mail.smtpsPort}`,
+    '--tls=on',
+    '--tls-starttls=off',
+    `--tls-trust-file=${certificate(h)}`,
+    '--auth=plain',
+    `--user=${USER}`,
+    `--passwordeval=printf %s '${password}'`,
+    `--from=${USER}`,
+    USER,
+  ];
+  const message = `From: ${USER}\nTo: ${USER}\nSubject: Sent with msmtp\n\nHello from msmtp.\n`;
+
+  it('is refused the normal password (exit 77, the server words), and sends with the app-specific password over SMTPS', async () => {
+    const h = await openMail();
+    const refused = await run('msmtp', args(h, DEMO_ACCOUNT.password), { input: message });
+    expect(refused.code).toBe(77);
+    expect(refused.stderr).toContain('535 5.7.8 Authentication failed');
+    const sent = await run('msmtp', args(h, h.appPassword), { input: message });
+    expect(sent).toMatchObject({ code: 0, stderr: '' });
+    expect(inboxSubjects(h).at(-1)).toBe('Sent with msmtp');
+  });
+
+  it('is thrown out mid-message when its password is revoked (421), and the message is not delivered', async () => {
+    const h = await openMail();
+    const client = start('msmtp', args(h, h.appPassword));
+    client.child.stdin!.write(`From: ${USER}\nTo: ${USER}\nSubject: never\n\n`);
+    await revokeOnceSignedIn(h, client, 'smtp');
+    client.child.stdin!.end('the rest\n');
+    expect(await client.exited).not.toBe(0);
+    expect(client.output()).toContain(REVOKED);
+    expect(inboxSubjects(h)).not.toContain('never');
+  });
+});
+
+describe('fetchmail', { timeout: 60_000 }, () => {
+  needsClient('fetchmail');
+  const rc = (h: MailHarness, password: string, userOptions = '') => {
+    const home = join(h.dataDir, `fetchmail-${password.length}`);
+    mkdirSync(home, { recursive: true });
+    const out = join(home, 'delivered.mbox');
+    const path = privateFile(
+      join(home, '.fetchmailrc'),
+      `set no bouncemail\npoll localhost proto IMAP port ${h.mail.imapsPort}\n  user "${USER}" there with password "${password}" is root here\n  ssl sslcertck sslcertfile "${certificate(h)}"\n  keep fetchall ${userOptions}\n  mda "/bin/sh -c 'cat >> ${out}'"\n`,
+    );
+    return { home, out, args: ['-f', path, '--nosyslog', '--nodetach', '-v'] };
+  };
+
+  it('is refused the normal password (exit 3), and fetches the INBOX over IMAPS with the app-specific password, the host name checked', async () => {
+    const h = await openMail();
+    const refused = rc(h, DEMO_ACCOUNT.password);
+    const denied = await run('fetchmail', refused.args, { env: { ...process.env, HOME: refused.home } });
+    expect(denied.code).toBe(3);
+    expect(denied.stdout + denied.stderr).toContain('[AUTHENTICATIONFAILED] Authentication failed');
+    const allowed = rc(h, h.appPassword);
+    const fetched = await run('fetchmail', allowed.args, { env: { ...process.env, HOME: allowed.home } });
+    expect(fetched.code, fetched.stdout + fetched.stderr).toBe(0);
+    expect(readFileSync(allowed.out, 'utf8')).toContain(`Subject: ${NOTIFICATION_SUBJECT}`);
+  });
+
+  it('idling on the INBOX, is thrown out with the BYE that says why when its password is revoked', async () => {
+    const h = await openMail();
+    const allowed = rc(h, h.appPassword, 'idle');
+    const client = start('fetchmail', ['-d', '3600', ...allowed.args], { env: { ...process.env, HOME: allowed.home } });
+    try {
+      await revokeOnceSignedIn(h, client, 'imap');
+      await expect.poll(client.output, { timeout: 10_000 }).toContain(REVOKED);
+    } finally {
+      client.stop();
+    }
+  });
+});
+
+describe('getmail6', { timeout: 60_000 }, () => {
+  needsClient('getmail', 'getmail6');
+  /** `readAll` false: only messages getmail has not seen (it idles only so: IDLE with read_all and keep is "a bad combination"). */
+  const rc = (h: MailHarness, password: string, readAll = true) => {
+    const dir = join(h.dataDir, `getmail-${password.length}-${readAll}`);
+    mkdirSync(dir, { recursive: true });
+    const mbox = join(dir, 'inbox.mbox');
+    privateFile(
+      join(dir, 'getmailrc'),
+      [
+        '[retriever]',
+        'type = SimpleIMAPSSLRetriever',
+        'server = localhost',
+        `port = ${h.mail.imapsPort}`,
+        `username = ${USER}`,
+        `password = ${password}`,
+        `ca_certs = ${certificate(h)}`,
+        'mailboxes = ("INBOX",)',
+        '',
+        // An external command: getmail refuses to write an mbox as root (CI runs as root).
+        '[destination]',
+        'type = MDA_external',
+        'path = /bin/sh',
+        `arguments = ("-c", "cat >> ${mbox}")`,
+        'allow_root_commands = true',
+        '',
+        '[options]',
+        `read_all = ${readAll}`,
+        'delete = false',
+        '',
+      ].join('\n'),
+    );
+    return { mbox, args: ['--rcfile', 'getmailrc', '--getmaildir', dir] };
+  };
+
+  it('is refused the normal password, and retrieves the INBOX over IMAPS (it has no STARTTLS) with the app-specific password', async () => {
+    const h = await openMail();
+    const refused = rc(h, DEMO_ACCOUNT.password);
+    const denied = await run('getmail', refused.args);
+    expect(denied.code).not.toBe(0);
+    expect(denied.stdout + denied.stderr).toContain('[AUTHENTICATIONFAILED] Authentication failed');
+    const allowed = rc(h, h.appPassword);
+    const fetched = await run('getmail', allowed.args);
+    expect(fetched.code, fetched.stdout + fetched.stderr).toBe(0);
+    expect(fetched.stdout).toMatch(/1 message(s)? \(\d+ bytes\) retrieved/);
+    expect(readFileSync(allowed.mbox, 'utf8')).toContain(`Subject: ${NOTIFICATION_SUBJECT}`);
+  });
+
+  it('idling on the INBOX (--idle), is thrown out with the BYE that says why when its password is revoked', async () => {
+    const h = await openMail();
+    const allowed = rc(h, h.appPassword, false);
+    const client = start('getmail', [...allowed.args, '--idle', 'INBOX']);
+    try {
+      await revokeOnceSignedIn(h, client, 'imap');
+      await expect.poll(client.output, { timeout: 10_000 }).toContain(REVOKED);
+    } finally {
+      client.stop();
+    }
+  });
+});
+
