@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { needsClient } from './client-available.js';
@@ -197,3 +197,104 @@ describe('getmail6', { timeout: 60_000 }, () => {
   });
 });
 
+
+describe('s-nail', { timeout: 60_000 }, () => {
+  needsClient('s-nail');
+  // Batch mode (-#), v15 URLs with the credentials in them, the certificate checked against localhost.
+  const base = (h: MailHarness) => ['-#', '-:/', '-Sv15-compat', `-Stls-ca-file=${certificate(h)}`, '-Stls-ca-no-defaults', '-Sttycharset=utf-8'];
+  const inbox = (h: MailHarness, password: string) => `imaps://${encodeURIComponent(USER)}:${encodeURIComponent(password)}@localhost:${h.mail.imapsPort}/INBOX`;
+
+  it('is refused the normal password in the server words, lists the INBOX and sends over SMTPS with the app-specific password', async () => {
+    const h = await openMail();
+    const refused = await run('s-nail', [...base(h), '-Rf', inbox(h, DEMO_ACCOUNT.password)], { input: 'headers\nquit\n' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('IMAP error: [AUTHENTICATIONFAILED] Authentication failed');
+    const listed = await run('s-nail', [...base(h), '-Rf', inbox(h, h.appPassword)], { input: 'headers\nquit\n' });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('An app-specific password w');
+    const mta = `-Smta=smtps://${encodeURIComponent(USER)}:${encodeURIComponent(h.appPassword)}@localhost:${h.mail.smtpsPort}`;
+    const sent = await run('s-nail', [...base(h), mta, '-Ssmtp-auth=plain', `-Sfrom=${USER}`, '-s', 'Sent with s-nail', USER], { input: 'Hello from s-nail.\n' });
+    expect(sent).toMatchObject({ code: 0 });
+    expect(inboxSubjects(h).at(-1)).toBe('Sent with s-nail');
+  });
+
+  it('with the INBOX open, says the server\'s alert when its password is revoked', async () => {
+    const h = await openMail();
+    const client = start('s-nail', [...base(h), '-Rf', inbox(h, h.appPassword)]);
+    try {
+      await revokeOnceSignedIn(h, client, 'imap');
+      client.child.stdin!.write('headers\n');
+      await expect.poll(client.output, { timeout: 10_000 }).toContain(`IMAP alert: ${REVOKED}`);
+    } finally {
+      client.stop();
+    }
+  });
+});
+
+describe('offlineimap', { timeout: 90_000 }, () => {
+  needsClient('offlineimap');
+  const rc = (h: MailHarness, password: string, keepOpen = false) => {
+    const dir = join(h.dataDir, `offlineimap-${password.length}-${keepOpen}`);
+    mkdirSync(dir, { recursive: true });
+    const path = privateFile(
+      join(dir, 'offlineimaprc'),
+      [
+        '[general]',
+        'accounts = twostep',
+        `metadata = ${dir}/metadata`,
+        '',
+        '[Account twostep]',
+        'localrepository = local',
+        'remoterepository = remote',
+        // Syncing again every 3 s on one open connection, as a client left running does.
+        ...(keepOpen ? ['autorefresh = 0.05', 'quick = 10'] : []),
+        '',
+        '[Repository local]',
+        'type = Maildir',
+        `localfolders = ${dir}/mail`,
+        '',
+        '[Repository remote]',
+        'type = IMAP',
+        'remotehost = localhost',
+        `remoteport = ${h.mail.imapsPort}`,
+        'ssl = yes',
+        `sslcacertfile = ${certificate(h)}`,
+        `remoteuser = ${USER}`,
+        `remotepass = ${password}`,
+        "folderfilter = lambda folder: folder == 'INBOX'",
+        ...(keepOpen ? ['holdconnectionopen = yes'] : []),
+        '',
+      ].join('\n'),
+    );
+    return { dir, path };
+  };
+
+  it('is refused the normal password, syncs the INBOX both ways with the app-specific password (a local message is uploaded)', async () => {
+    const h = await openMail();
+    const refused = await run('offlineimap', ['-c', rc(h, DEMO_ACCOUNT.password).path, '-o', '-u', 'basic'], { timeoutMs: 60_000 });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain('[AUTHENTICATIONFAILED] Authentication failed');
+    const allowed = rc(h, h.appPassword);
+    const synced = await run('offlineimap', ['-c', allowed.path, '-o', '-u', 'basic'], { timeoutMs: 60_000 });
+    expect(synced.code, synced.stdout + synced.stderr).toBe(0);
+    const maildir = join(allowed.dir, 'mail', 'INBOX');
+    const fetched = readdirSync(join(maildir, 'new')).concat(readdirSync(join(maildir, 'cur')));
+    expect(fetched).toHaveLength(1);
+    writeFileSync(join(maildir, 'new', '1420070400.1_1.twostep'), `From: ${USER}\r\nTo: ${USER}\r\nSubject: Filed by offlineimap\r\n\r\nkept locally first\r\n`);
+    const uploaded = await run('offlineimap', ['-c', allowed.path, '-o', '-u', 'basic'], { timeoutMs: 60_000 });
+    expect(uploaded.code, uploaded.stdout + uploaded.stderr).toBe(0);
+    expect(inboxSubjects(h)).toContain('Filed by offlineimap');
+  });
+
+  it('left running, loses its connection when the password is revoked, and its next sync is refused', async () => {
+    const h = await openMail();
+    const client = start('offlineimap', ['-c', rc(h, h.appPassword, true).path, '-u', 'basic', '-d', 'imap']);
+    try {
+      await revokeOnceSignedIn(h, client, 'imap');
+      await expect.poll(client.output, { timeout: 20_000 }).toContain(REVOKED);
+      await expect.poll(client.output, { timeout: 20_000 }).toContain('[AUTHENTICATIONFAILED] Authentication failed');
+    } finally {
+      client.stop();
+    }
+  });
+});
