@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { needsClient } from './client-available.js';
 import { DEMO_ACCOUNT, openMail, run, type MailHarness } from './mail-harness.js';
+import { Terminal } from './terminal.js';
 
 /**
  * The mail clients the issue's tester used, from Debian's packages, each against the servers the
@@ -298,3 +299,66 @@ describe('offlineimap', { timeout: 90_000 }, () => {
     }
   });
 });
+
+/** mutt and neomutt: the same settings (muttrc), over IMAPS and SMTPS with the certificate checked. */
+function muttrc(h: MailHarness, program: string, password: string): { dir: string; path: string } {
+  const dir = join(h.dataDir, `${program}-${password.length}`);
+  mkdirSync(dir, { recursive: true });
+  const user = encodeURIComponent(USER);
+  const path = privateFile(
+    join(dir, 'muttrc'),
+    [
+      `set folder = "imaps://${user}@localhost:${h.mail.imapsPort}/"`,
+      'set spoolfile = "+INBOX"',
+      `set imap_pass = "${password}"`,
+      `set ssl_ca_certificates_file = "${certificate(h)}"`,
+      `set certificate_file = "${dir}/certificates"`,
+      `set smtp_url = "smtps://${user}@localhost:${h.mail.smtpsPort}/"`,
+      `set smtp_pass = "${password}"`,
+      `set from = "${USER}"`,
+      'set record = ""',
+      // Poll every second, as a client left open does.
+      'set mail_check = 1',
+      'set timeout = 1',
+      '',
+    ].join('\n'),
+  );
+  return { dir, path };
+}
+
+for (const program of ['neomutt', 'mutt'] as const) {
+  describe(program, { timeout: 60_000 }, () => {
+    needsClient(program);
+
+    it('batch mode: is refused the normal password (SASL), and sends with the app-specific password over SMTPS', async () => {
+      const h = await openMail();
+      const refused = await run(program, ['-n', '-F', muttrc(h, program, DEMO_ACCOUNT.password).path, '-s', `Sent with ${program}`, USER], { input: 'Hello.\n' });
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout + refused.stderr).toContain('SASL authentication failed');
+      const sent = await run(program, ['-n', '-F', muttrc(h, program, h.appPassword).path, '-s', `Sent with ${program}`, USER], { input: 'Hello.\n' });
+      expect(sent.code, sent.stdout + sent.stderr).toBe(0);
+      expect(inboxSubjects(h).at(-1)).toBe(`Sent with ${program}`);
+    });
+
+    it('on a terminal: cannot open the INBOX with the normal password; shows it with the app-specific password; a revocation ends its session and its retry is refused', async () => {
+      const h = await openMail();
+      const refusedRc = muttrc(h, program, DEMO_ACCOUNT.password);
+      const refused = await Terminal.start(refusedRc.dir, `${program} -n -F ${refusedRc.path}`);
+      try {
+        await expect.poll(() => refused.screen(), { timeout: 20_000 }).toContain('(no mailbox)');
+      } finally {
+        await refused.stop();
+      }
+      const rc = muttrc(h, program, h.appPassword);
+      const terminal = await Terminal.start(rc.dir, `${program} -n -F ${rc.path}`);
+      try {
+        await expect.poll(() => terminal.screen(), { timeout: 20_000 }).toContain(NOTIFICATION_SUBJECT);
+        expect(h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId })).toEqual({ signedOutApps: 1 });
+        expect(h.mail.registry.size).toBe(0);
+        await expect.poll(() => terminal.screen(), { timeout: 20_000 }).toContain('SASL authentication failed');
+      } finally {
+        await terminal.stop();
+      }
+    });
+  });
+}
