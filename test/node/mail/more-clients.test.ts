@@ -362,3 +362,42 @@ for (const program of ['neomutt', 'mutt'] as const) {
     });
   });
 }
+
+describe('aerc', { timeout: 60_000 }, () => {
+  needsClient('aerc');
+  /** aerc's accounts.conf, and its certificate store: Go's TLS reads SSL_CERT_FILE, so the certificate is checked against localhost. */
+  const start = async (h: MailHarness, password: string): Promise<Terminal> => {
+    const dir = join(h.dataDir, `aerc-${password.length}`);
+    mkdirSync(join(dir, 'aerc'), { recursive: true });
+    const user = encodeURIComponent(USER);
+    const secret = encodeURIComponent(password);
+    privateFile(
+      join(dir, 'aerc', 'accounts.conf'),
+      `[TwoStep]\nsource = imaps://${user}:${secret}@localhost:${h.mail.imapsPort}\noutgoing = smtps://${user}:${secret}@localhost:${h.mail.smtpsPort}\nfrom = Demo <${USER}>\ndefault = INBOX\ncheck-mail = 2s\n`,
+    );
+    // The passwords are in accounts.conf itself (0600), which aerc asks to be told is meant.
+    privateFile(join(dir, 'aerc', 'aerc.conf'), '[general]\nunsafe-accounts-conf = true\n');
+    return Terminal.start(dir, `env XDG_CONFIG_HOME='${dir}' SSL_CERT_FILE='${certificate(h)}' aerc`);
+  };
+
+  it('on a terminal: the normal password fails to authenticate; the app-specific one shows the folders and the INBOX; a revocation ends the session and each reconnection is refused', async () => {
+    const h = await openMail();
+    const refused = await start(h, DEMO_ACCOUNT.password);
+    try {
+      await expect.poll(() => refused.screen(), { timeout: 20_000 }).toContain('TwoStep: Authentication failed');
+    } finally {
+      await refused.stop();
+    }
+    const terminal = await start(h, h.appPassword);
+    try {
+      await expect.poll(() => terminal.screen(), { timeout: 20_000 }).toContain(NOTIFICATION_SUBJECT);
+      expect(await terminal.screen()).toContain('Deleted Messages');
+      await expect.poll(() => h.mail.registry.size, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId }).signedOutApps).toBeGreaterThan(0);
+      await expect.poll(() => terminal.screen(), { timeout: 20_000 }).toContain('TwoStep: Authentication failed: reconnect in');
+      expect(await terminal.screen()).toContain('(no folders)');
+    } finally {
+      await terminal.stop();
+    }
+  });
+});
