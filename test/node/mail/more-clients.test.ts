@@ -329,6 +329,7 @@ function muttrc(h: MailHarness, program: string, password: string): { dir: strin
 for (const program of ['neomutt', 'mutt'] as const) {
   describe(program, { timeout: 60_000 }, () => {
     needsClient(program);
+    needsClient('tmux');
 
     it('batch mode: is refused the normal password (SASL), and sends with the app-specific password over SMTPS', async () => {
       const h = await openMail();
@@ -365,6 +366,7 @@ for (const program of ['neomutt', 'mutt'] as const) {
 
 describe('aerc', { timeout: 60_000 }, () => {
   needsClient('aerc');
+  needsClient('tmux');
   /** aerc's accounts.conf, and its certificate store: Go's TLS reads SSL_CERT_FILE, so the certificate is checked against localhost. */
   const start = async (h: MailHarness, password: string): Promise<Terminal> => {
     const dir = join(h.dataDir, `aerc-${password.length}`);
