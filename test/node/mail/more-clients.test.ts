@@ -3,8 +3,10 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { needsClient } from './client-available.js';
+import { activityLog } from '../helpers/identity.js';
 import { DEMO_ACCOUNT, openMail, run, type MailHarness } from './mail-harness.js';
 import { Terminal } from './terminal.js';
+import { imapSignedIn } from './wire.js';
 
 /**
  * The mail clients the issue's tester used, from Debian's packages, each against the servers the
@@ -56,6 +58,29 @@ async function revokeOnceSignedIn(h: MailHarness, client: Running, protocol: 'im
   expect(h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId }).signedOutApps).toBeGreaterThan(0);
 }
 
+/**
+ * Retries with a revoked password (SPEC §3: "an app-specific password that was revoked or
+ * replaced, presented exactly" is no guess). These tests need the identity service's rule of
+ * issue 15: before it, each retry spends the account's failure budget and the fifth locks it.
+ */
+const lastActivityId = (h: MailHarness) => activityLog(h.service).at(-1)?.id ?? 0;
+
+/** The sign-ins the mail servers refused since the activity entry `after`. */
+function refusalsAfter(h: MailHarness, after: number): number {
+  return activityLog(h.service).filter((e) => e.id > after && (e.source === 'imap' || e.source === 'smtp') && e.outcome !== 'success' && e.event !== 'account-locked').length;
+}
+
+/** Enough retries to have locked the account five times over, were they counted. */
+const RETRIES = 6;
+
+/** Not locked: no lock was logged, and a new app-specific password signs in over IMAP at once. */
+async function expectNotLocked(h: MailHarness): Promise<void> {
+  expect(activityLog(h.service).filter((e) => e.event === 'account-locked')).toEqual([]);
+  const fresh = h.service.createAppPassword(h.token, { label: 'After the retries' });
+  const wire = await imapSignedIn(h.mail.imapPort, USER, fresh.password, false);
+  wire.close();
+}
+
 function inboxSubjects(h: MailHarness): string[] {
   const box = h.mail.mailboxes.inbox(1);
   return h.mail.mailboxes.listing(box.id).map((m) => /^Subject: (.*)$/m.exec(h.mail.mailboxes.message(box.id, m.uid)!.raw.toString())?.[1]?.trim() ?? '');
@@ -85,6 +110,15 @@ describe('msmtp', { timeout: 60_000 }, () => {
     const sent = await run('msmtp', args(h, h.appPassword), { input: message });
     expect(sent).toMatchObject({ code: 0, stderr: '' });
     expect(inboxSubjects(h).at(-1)).toBe('Sent with msmtp');
+  });
+
+  it('sending again and again with the revoked password does not lock the account (issue 15)', async () => {
+    const h = await openMail();
+    h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
+    const after = lastActivityId(h);
+    for (let i = 0; i < RETRIES; i++) expect((await run('msmtp', args(h, h.appPassword), { input: message })).code).toBe(77);
+    expect(refusalsAfter(h, after)).toBeGreaterThanOrEqual(RETRIES);
+    await expectNotLocked(h);
   });
 
   it('is thrown out mid-message when its password is revoked (421), and the message is not delivered', async () => {
@@ -122,6 +156,20 @@ describe('fetchmail', { timeout: 60_000 }, () => {
     const fetched = await run('fetchmail', allowed.args, { env: { ...process.env, HOME: allowed.home } });
     expect(fetched.code, fetched.stdout + fetched.stderr).toBe(0);
     expect(readFileSync(allowed.out, 'utf8')).toContain(`Subject: ${NOTIFICATION_SUBJECT}`);
+  });
+
+  it('as a daemon polling every second, its retries with the revoked password do not lock the account (issue 15)', async () => {
+    const h = await openMail();
+    const allowed = rc(h, h.appPassword);
+    const client = start('fetchmail', ['-d', '1', ...allowed.args], { env: { ...process.env, HOME: allowed.home } });
+    try {
+      await revokeOnceSignedIn(h, client, 'imap');
+      const after = lastActivityId(h);
+      await expect.poll(() => refusalsAfter(h, after), { timeout: 40_000 }).toBeGreaterThanOrEqual(RETRIES);
+      await expectNotLocked(h);
+    } finally {
+      client.stop();
+    }
   });
 
   it('idling on the INBOX, is thrown out with the BYE that says why when its password is revoked', async () => {
@@ -185,6 +233,16 @@ describe('getmail6', { timeout: 60_000 }, () => {
     expect(readFileSync(allowed.mbox, 'utf8')).toContain(`Subject: ${NOTIFICATION_SUBJECT}`);
   });
 
+  it('run again and again (as cron would) with the revoked password, does not lock the account (issue 15)', async () => {
+    const h = await openMail();
+    const allowed = rc(h, h.appPassword);
+    h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
+    const after = lastActivityId(h);
+    for (let i = 0; i < RETRIES; i++) expect((await run('getmail', allowed.args)).code).not.toBe(0);
+    expect(refusalsAfter(h, after)).toBeGreaterThanOrEqual(RETRIES);
+    await expectNotLocked(h);
+  });
+
   it('idling on the INBOX (--idle), is thrown out when its password is revoked, and signing in again is refused', async () => {
     const h = await openMail();
     const allowed = rc(h, h.appPassword, false);
@@ -222,6 +280,15 @@ describe('s-nail', { timeout: 60_000 }, () => {
     const sent = await run('s-nail', [...base(h), mta, '-Ssmtp-auth=plain', `-Sfrom=${USER}`, '-s', 'Sent with s-nail', USER], { input: 'Hello from s-nail.\n' });
     expect(sent).toMatchObject({ code: 0 });
     expect(inboxSubjects(h).at(-1)).toBe('Sent with s-nail');
+  });
+
+  it('opening the INBOX again and again with the revoked password does not lock the account (issue 15)', async () => {
+    const h = await openMail();
+    h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
+    const after = lastActivityId(h);
+    for (let i = 0; i < RETRIES; i++) expect((await run('s-nail', [...base(h), '-Rf', inbox(h, h.appPassword)], { input: 'headers\nquit\n' })).code).toBe(1);
+    expect(refusalsAfter(h, after)).toBeGreaterThanOrEqual(RETRIES);
+    await expectNotLocked(h);
   });
 
   it('with the INBOX open, says the server\'s alert when its password is revoked', async () => {
@@ -292,6 +359,19 @@ describe('offlineimap', { timeout: 120_000 }, () => {
     expect(inboxSubjects(h)).toContain('Filed by offlineimap');
   });
 
+  it('left running, its syncs with the revoked password every 3 s do not lock the account (issue 15)', async () => {
+    const h = await openMail();
+    const client = start('offlineimap', ['-c', rc(h, h.appPassword, true).path, '-u', 'basic']);
+    try {
+      await revokeOnceSignedIn(h, client, 'imap');
+      const after = lastActivityId(h);
+      await expect.poll(() => refusalsAfter(h, after), { timeout: 80_000, interval: 1000 }).toBeGreaterThanOrEqual(RETRIES);
+      await expectNotLocked(h);
+    } finally {
+      client.stop();
+    }
+  });
+
   it('left running, loses its connection when the password is revoked, and its next sync is refused', async () => {
     const h = await openMail();
     const client = start('offlineimap', ['-c', rc(h, h.appPassword, true).path, '-u', 'basic', '-d', 'imap']);
@@ -347,6 +427,16 @@ for (const program of ['neomutt', 'mutt'] as const) {
       expect(inboxSubjects(h).at(-1)).toBe(`Sent with ${program}`);
     });
 
+    it('sending again and again with the revoked password (batch mode) does not lock the account (issue 15)', async () => {
+      const h = await openMail();
+      const rc = muttrc(h, program, h.appPassword);
+      h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
+      const after = lastActivityId(h);
+      for (let i = 0; i < RETRIES; i++) expect((await run(program, ['-n', '-F', rc.path, '-s', 'again', USER], { input: 'x\n' })).code).not.toBe(0);
+      expect(refusalsAfter(h, after)).toBeGreaterThanOrEqual(RETRIES);
+      await expectNotLocked(h);
+    });
+
     it('on a terminal: cannot open the INBOX with the normal password; shows it with the app-specific password; a revocation ends its session and its retry is refused', async () => {
       const h = await openMail();
       const refusedRc = muttrc(h, program, DEMO_ACCOUNT.password);
@@ -370,7 +460,7 @@ for (const program of ['neomutt', 'mutt'] as const) {
   });
 }
 
-describe('aerc', { timeout: 60_000 }, () => {
+describe('aerc', { timeout: 120_000 }, () => {
   needsClient('aerc');
   needsClient('tmux');
   /** aerc's accounts.conf, and its certificate store: Go's TLS reads SSL_CERT_FILE, so the certificate is checked against localhost. */
@@ -387,6 +477,20 @@ describe('aerc', { timeout: 60_000 }, () => {
     privateFile(join(dir, 'aerc', 'aerc.conf'), '[general]\nunsafe-accounts-conf = true\n');
     return Terminal.start(dir, `env XDG_CONFIG_HOME='${dir}' SSL_CERT_FILE='${certificate(h)}' aerc`);
   };
+
+  it('its reconnections with the revoked password do not lock the account (issue 15)', async () => {
+    const h = await openMail();
+    const terminal = await start(h, h.appPassword);
+    try {
+      await expect.poll(() => terminal.screen(), { timeout: 20_000 }).toContain(NOTIFICATION_SUBJECT);
+      h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
+      const after = lastActivityId(h);
+      await expect.poll(() => refusalsAfter(h, after), { timeout: 80_000, interval: 1000 }).toBeGreaterThanOrEqual(RETRIES);
+      await expectNotLocked(h);
+    } finally {
+      await terminal.stop();
+    }
+  });
 
   it('on a terminal: the normal password fails to authenticate; the app-specific one shows the folders and the INBOX; a revocation ends the session and each reconnection is refused', async () => {
     const h = await openMail();
