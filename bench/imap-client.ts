@@ -22,9 +22,10 @@ export class BenchImap {
     socket.on('error', () => undefined);
   }
 
-  static open(port: number): Promise<BenchImap> {
+  /** From another loopback address when one is given: the server lets one address hold half its connections. */
+  static open(port: number, localAddress?: string): Promise<BenchImap> {
     return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(new BenchImap(socket)));
+      const socket = connect({ port, host: '127.0.0.1', ...(localAddress ? { localAddress } : {}) }, () => resolve(new BenchImap(socket)));
       socket.once('error', reject);
     });
   }
@@ -48,8 +49,8 @@ export class BenchImap {
   }
 
   /** Greeting, LOGIN and SELECT INBOX: a client ready to idle. */
-  static async signedIn(port: number, user: string, password: string): Promise<BenchImap> {
-    const client = await BenchImap.open(port);
+  static async signedIn(port: number, user: string, password: string, localAddress?: string): Promise<BenchImap> {
+    const client = await BenchImap.open(port, localAddress);
     await client.waitFor('* OK');
     await client.command('a', `LOGIN ${user} "${password}"`);
     await client.command('b', 'SELECT INBOX');

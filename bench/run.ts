@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appPasswordCheck } from './app-password-check.bench.js';
+import { availability } from './availability.bench.js';
 import { browserMode } from './browser-mode.bench.js';
 import { bundleSizes } from './bundle-size.bench.js';
 import { eventLoopUnderSignIns } from './event-loop.bench.js';
@@ -40,9 +41,11 @@ async function main() {
     const pool = await hashingPool(BUNDLE, 50);
     console.log('6. The mail servers: LOGIN+SELECT+LOGOUT with 50 clients, 1,000 idle connections, revocation to BYE…');
     const mail = await mailServers(BUNDLE, quick);
-    console.log('7. Built front ends…\n');
+    console.log('7. Under attack: 25 MB literals before sign-in, 20,000 connections, 50 unknown Apple IDs…');
+    const attack = await availability(quick);
+    console.log('8. Built front ends…\n');
     const bundles = bundleSizes();
-    const results = { machine, signIn, appPassword, eventLoop, browser, pool, mail, bundles };
+    const results = { machine, signIn, appPassword, eventLoop, browser, pool, mail, attack, bundles };
 
     const rows: [string, string, string][] = [
       ['sign-in (normal password), p50 / p99', `${signIn.serviceMs.p50} / ${signIn.serviceMs.p99} ms`, `bare scrypt ${signIn.bareScryptMs.p50} / ${signIn.bareScryptMs.p99} ms; ratio ${signIn.ratioP50} (p50) ${signIn.met ? '✓' : '✗'} ≤ 1.10`],
@@ -61,6 +64,21 @@ async function main() {
         `the service's check alone: ${mail.flows.bareServiceChecksPerSecond}/s`,
       ],
       ['IMAP: 1,000 idle connections', `+${mail.idleConnections.addedMb} MB`, `${mail.idleConnections.rssBeforeMb} → ${mail.idleConnections.rssAfterMb} MB ${mail.idleConnections.met ? '✓' : '✗'} < 50 MB more`],
+      [
+        `RSS after ${attack.memory.connections} × 25 MB LITERAL+ LOGIN`,
+        `+${attack.memory.addedMb} MB`,
+        `${attack.memory.rssMb.idle} → peak ${attack.memory.rssMb.peak} MB ${attack.memory.met ? '✓' : '✗'} < 50 MB more`,
+      ],
+      [
+        `site sign-in after ${attack.descriptors.attempts.toLocaleString('en')} IMAP connections`,
+        `${attack.descriptors.signInMs.whileHeld} ms (unloaded ${attack.descriptors.signInMs.unloaded})`,
+        `ratio ${attack.descriptors.ratio}; ${attack.descriptors.heldOpen} held open ${attack.descriptors.met ? '✓' : '✗'} < 2×`,
+      ],
+      [
+        `site sign-in while ${attack.cpu.unknownIdSignIns} unknown IDs sign in`,
+        `${attack.cpu.signInMs.whileTheyRun} ms (unloaded ${attack.cpu.signInMs.unloaded})`,
+        `ratio ${attack.cpu.ratio}; the last unknown ID answered after ${attack.cpu.lastUnknownIdAnsweredAfterS} s ${attack.cpu.met ? '✓' : '✗'} ≤ 2×`,
+      ],
       ['revocation to BYE, 500 open sessions', `p50 ${mail.revocationToBye.p50Ms} ms, p99 ${mail.revocationToBye.p99Ms} ms`, `${mail.revocationToBye.sessions} sessions ${mail.revocationToBye.met ? '✓' : '✗'} p99 < 50 ms`],
       ...Object.entries(bundles.pages).map(([page, b]): [string, string, string] => [`JavaScript of the ${page} page (gzip)`, `${b.gzipKb} KB`, `${b.files} file(s) ${b.gzipKb < 150 ? '✓' : '✗'} < 150 KB`]),
     ];

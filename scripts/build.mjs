@@ -13,13 +13,13 @@ if (only !== 'main') {
 if (only !== 'renderer') {
   const node = { bundle: true, platform: 'node', sourcemap: true, logLevel: 'warning' };
   await Promise.all([
-    // Browser mode: plain Node 20.
+    // Browser mode: plain Node (22.13 or newer, package.json's engines).
     esbuild({
       ...node,
       entryPoints: { 'browser-mode': 'main/web/browser-mode.ts' },
       outdir: 'dist/main',
       outExtension: { '.js': '.mjs' },
-      target: 'node20',
+      target: 'node22',
       format: 'esm',
       packages: 'external',
     }),

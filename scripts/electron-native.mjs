@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { nativeModuleTargetOf } from './native-arch.mjs';
 
 /** The project root: the folder above scripts/, whatever the current directory is. */
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -19,14 +20,17 @@ export function nativeBuildKey({ platform, arch, electronVersion, betterSqlite3V
   return `${platform}-${arch}-electron-${electronVersion}-better-sqlite3-${betterSqlite3Version}`;
 }
 
-/** What a build for this project would target: the installed Electron and better-sqlite3. */
-export function nativeTarget({ root = projectRoot, platform = process.platform, arch = process.arch } = {}) {
+/**
+ * What a build for this project would target: the installed better-sqlite3, and the installed
+ * Electron unless another version is given (npm start's, from ELECTRON_OVERRIDE_DIST_PATH).
+ */
+export function nativeTarget({ root = projectRoot, platform = process.platform, arch = process.arch, electronVersion } = {}) {
   const require = createRequire(join(root, 'package.json'));
   const betterSqlite3Dir = dirname(require.resolve('better-sqlite3/package.json'));
   return {
     platform,
     arch,
-    electronVersion: readJson(require.resolve('electron/package.json')).version,
+    electronVersion: electronVersion ?? readJson(require.resolve('electron/package.json')).version,
     betterSqlite3Version: readJson(join(betterSqlite3Dir, 'package.json')).version,
     betterSqlite3Dir,
   };
@@ -44,12 +48,27 @@ async function loadRebuild(root) {
 }
 
 /**
+ * Refuses a build for another system or arch before it can be copied under this target's key:
+ * a prebuilt binary for the host's arch, or a compiler that ignored the arch asked for, would
+ * otherwise be packaged and fail only when the app starts on a user's machine.
+ */
+function assertBuiltFor(built, target) {
+  const found = nativeModuleTargetOf(built);
+  if (found?.platform === target.platform && found.archs.includes(target.arch)) return;
+  const what = found ? `${found.platform}-${found.archs.join('+')}` : 'no system this script knows (not an ELF, Mach-O or PE file)';
+  throw new Error(
+    `better-sqlite3 came out built for ${what}, not for ${target.platform}-${target.arch}; it was not used. ` +
+      'A prebuilt binary for another arch, or a compiler that cannot build for this one, is the usual cause.',
+  );
+}
+
+/**
  * Builds better-sqlite3 for Electron once per target and returns the binary's absolute path.
  * `rebuild` is @electron/rebuild's function unless a test passes its own.
  */
-export async function ensureElectronNative({ root = projectRoot, platform, arch, rebuild, log = console.log } = {}) {
+export async function ensureElectronNative({ root = projectRoot, platform, arch, electronVersion, rebuild, log = console.log } = {}) {
   root = resolve(root);
-  const target = nativeTarget({ root, platform, arch });
+  const target = nativeTarget({ root, platform, arch, electronVersion });
   const binary = nativeBuildPath(target, root);
   if (existsSync(binary)) return binary;
 
@@ -79,6 +98,7 @@ export async function ensureElectronNative({ root = projectRoot, platform, arch,
     });
     const built = join(stagedModule, 'build', 'Release', 'better_sqlite3.node');
     if (!existsSync(built)) throw new Error(`@electron/rebuild finished but wrote no ${built}`);
+    assertBuiltFor(built, target);
     mkdirSync(dirname(binary), { recursive: true });
     cpSync(built, binary);
     const { platform: p, arch: a, electronVersion, betterSqlite3Version } = target;

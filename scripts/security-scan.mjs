@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { nodeTool } from './node-tool.mjs';
 
 const require = createRequire(import.meta.url);
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
@@ -29,7 +30,7 @@ cpSync('preload', join(input, 'preload'), { recursive: true });
 for (const page of pages) cpSync(join(builtPages, page, 'index.html'), join(input, 'renderer', page, 'index.html'));
 
 // -e: the Electron version is given, so the tool need not look it up online.
-const run = spawnSync('npx', ['electronegativity', '-i', input, '-e', electronVersion, '-o', sarif, '-r'], { encoding: 'utf8' });
+const run = spawnSync(...nodeTool('@doyensec/electronegativity', 'electronegativity', ['-i', input, '-e', electronVersion, '-o', sarif, '-r']), { encoding: 'utf8' });
 if (!existsSync(sarif)) {
   console.error(run.stdout, run.stderr);
   console.error('electronegativity produced no report.');

@@ -8,7 +8,7 @@ import { constants } from 'node:os';
 import { join } from 'node:path';
 import { resolveElectronBinary } from './electron-binary.mjs';
 import { launchElectron } from './electron-launch.mjs';
-import { ensureElectronNative, nativeTarget, projectRoot } from './electron-native.mjs';
+import { ensureElectronNative, projectRoot } from './electron-native.mjs';
 
 const args = process.argv.slice(2);
 
@@ -34,10 +34,11 @@ function fallBackToBrowserMode(cause) {
 async function start() {
   const binary = await resolveElectronBinary({ root: projectRoot });
   if (!binary.path) return fallBackToBrowserMode(binary.cause);
+  // Built for the Electron that will run: ELECTRON_OVERRIDE_DIST_PATH's may not be the package's.
+  const electronVersion = binary.version;
   try {
-    await ensureElectronNative({ root: projectRoot });
+    await ensureElectronNative({ root: projectRoot, electronVersion });
   } catch (error) {
-    const { electronVersion } = nativeTarget({ root: projectRoot });
     const detail = String(error?.message ?? error).split('\n').find((line) => line.trim()) ?? 'unknown error';
     return fallBackToBrowserMode(
       `better-sqlite3 could not be built for Electron ${electronVersion} (${detail}). ` +

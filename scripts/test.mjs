@@ -3,6 +3,7 @@
 // (CI reads it). Each stage still runs when an earlier one failed, so one run shows everything.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { nodeTool } from './node-tool.mjs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const stages = [];
@@ -38,18 +39,16 @@ function suite(name, command, args, reportFile, count, env) {
   stages.push(`${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${ok ? '' : ' (runner failed)'}`);
 }
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-
+// Every tool runs with this Node, from its own JS entry (node-tool.mjs says why: Windows).
 // The build comes first: browser mode (dist/) is what the durability and end-to-end tests start.
 check('build', process.execPath, ['scripts/build.mjs']);
-check('typecheck', npx, ['tsc', '-b']);
-check('lint', npx, ['eslint', '.']);
+check('typecheck', ...nodeTool('typescript', 'tsc', ['-b']));
+check('lint', ...nodeTool('eslint', 'eslint', ['.']));
 check('security scan (electronegativity)', process.execPath, ['scripts/security-scan.mjs']);
 
 suite(
   'unit and integration tests (vitest, Node)',
-  npx,
-  ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+  ...nodeTool('vitest', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']),
   'test-results/vitest.json',
   (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + (r.numTodoTests ?? 0) }),
 );
@@ -57,8 +56,7 @@ suite(
 if (existsSync('playwright.config.mts')) {
   suite(
     'end-to-end tests (Playwright, Chromium)',
-    npx,
-    ['playwright', 'test', '--reporter=list,json'],
+    ...nodeTool('@playwright/test', 'playwright', ['test', '--reporter=list,json']),
     'test-results/playwright.json',
     (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected, skipped: r.stats.skipped }),
     { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json', TWOSTEP_SKIP_BUILD: '1' },

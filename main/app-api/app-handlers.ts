@@ -1,10 +1,13 @@
 import type { AppContract, AppWindow } from '../../preload/contract/app-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
+import type { MailServersPanelView } from '../../preload/contract/mail-types.js';
 import { IdentityError } from '../identity/identity-error.js';
 import type { IdentityService } from '../identity/identity-service.js';
+import { MailLanguage } from '../presenter/mail-language.js';
 import type { Presenter } from '../presenter/presenter.js';
 import type { MailServers } from '../mail/mail-servers.js';
 import type { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
+import { signedInClients } from './signed-in.js';
 
 /** What differs between the desktop app and browser mode. */
 export interface Shell {
@@ -40,6 +43,9 @@ export function appHandlers(
     if (!mail) throw new IdentityError('NOT_FOUND');
     return mail;
   };
+  // The notification mails' language follows the pages' (once per launch: one set of handlers is made per transport's server).
+  const mailLanguage = mail ? new MailLanguage(presenter, mail.servers) : null;
+  const mailPanel = (): MailServersPanelView => ({ ...need().servers.view(), languageChoice: mailLanguage?.choice ?? 'pages' });
   return {
     info: () => ({ accountSiteOrigin: shell.accountSiteOrigin(), shell: shell.kind }),
     clientSignIn: (input) => service.signInClient(input),
@@ -47,6 +53,7 @@ export function appHandlers(
     completeICloudSignIn: (input) => service.completeICloudSignIn(input),
     clientSession: (input) => service.clientSession(input),
     clientSessions: () => service.clientSessions(),
+    signedIn: () => signedInClients(service, mail?.servers.registry.list() ?? []),
     signOutClient: (input) => {
       service.signOutClient(input);
       return {};
@@ -74,18 +81,23 @@ export function appHandlers(
       // Real time first, so the new demo account is not stamped with skipped time.
       presenter.clock.reset();
       await service.resetDemo();
+      // Tern Mail starts over as well: signed out, without the server's goodbye to the old demo.
+      await mail?.window.signOut();
       presenter.restart();
       return {};
     },
     presenter: () => presenter.state(),
     setLanguage: ({ lang }) => presenter.setLanguage(lang),
     setTour: ({ tour }) => presenter.setTour(tour),
+    setLargeType: ({ on }) => presenter.setLargeType(on),
     skipClock: ({ minutes }) => presenter.skipMinutes(minutes),
-    mailServers: () => need().servers.view(),
-    setMailSettings: (input) => {
+    mailServers: () => mailPanel(),
+    setMailSettings: ({ language, ...rest }) => {
       const { servers } = need();
-      servers.updateSettings(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
-      return servers.view();
+      const change = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+      if (Object.keys(change).length > 0) servers.updateSettings(change);
+      if (language !== undefined) mailLanguage?.choose(language);
+      return mailPanel();
     },
     mailWindow: () => need().window.state(),
     mailWindowSignIn: ({ appleId, password }) => need().window.signIn(appleId, password),

@@ -12,6 +12,7 @@ import { withMailEvents } from '../mail/mail-events.js';
 import { startDesktopMailServers } from '../mail/desktop-mail.js';
 import type { MailServers } from '../mail/mail-servers.js';
 import { startAccountSite, type RunningServer } from '../server/account-site-server.js';
+import { limitsForThisProcess } from '../net/listener-budget.js';
 import { appProtocolHandler } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
 import { vettedOpenExternal } from './external-links.js';
@@ -34,6 +35,18 @@ export interface DesktopApp {
   open(kind: WindowKind): BrowserWindow;
   windows: Map<WindowKind, BrowserWindow>;
   quit(): Promise<void>;
+}
+
+/** How long quitting waits for the servers and the store to close. */
+export const QUIT_DEADLINE_MS = 5_000;
+
+/** `work`, or a rejection once `ms` have passed without it settling. */
+function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still not done after ${ms / 1000} s; quitting anyway`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 // app:// is a standard, secure scheme: pages loaded from it get an origin of their own.
@@ -64,9 +77,12 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   const lang = app.getLocale().toLowerCase().startsWith('ja') ? 'ja' : 'en';
   // One language for the windows and the account site, and a clock the presenter can skip ahead.
   const presenter = new Presenter(new PresenterClock(systemClock), lang);
+  // Chromium raised the descriptor limit only to 8,192; raised to the hard limit where it can be,
+  // and every listener's caps fitted to it (main/net/listener-budget.ts).
+  const { limits } = limitsForThisProcess();
   const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found, clock: presenter.clock });
-  const site = await startAccountSite({ service, staticRoot, port: 0, presenter });
-  const mail = await startDesktopMailServers(service, app.getPath('userData'));
+  const site = await startAccountSite({ service, staticRoot, port: 0, presenter, limits: limits.accountSite });
+  const mail = await startDesktopMailServers(service, app.getPath('userData'), { imap: limits.imap, imaps: limits.imaps, smtp: limits.smtp, smtps: limits.smtps });
   const mailWindow = new MailWindowClient(() => mail.imapPort);
 
   protocol.handle(APP_SCHEME, appProtocolHandler(staticRoot));
@@ -137,17 +153,25 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   });
 
   let stopped = false;
+  // Closes the servers and the store once. The store is closed even when a server fails to close.
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await mailWindow.close();
-    await Promise.all([site.close(), mail.close()]);
-    service.close();
+    try {
+      await mailWindow.close();
+      await Promise.all([site.close(), mail.close()]);
+    } finally {
+      service.close();
+    }
   };
   app.on('will-quit', (event) => {
     if (stopped) return;
     event.preventDefault();
-    void stop().then(() => app.quit());
+    // Quitting never hangs: a failure to stop is logged, and a stop that takes too long is not
+    // waited for (every change is committed when it is made, so nothing confirmed is lost).
+    void withDeadline(stop(), QUIT_DEADLINE_MS)
+      .catch((error: unknown) => console.error('TwoStep: stopping the servers failed:', error instanceof Error ? error.message : error))
+      .finally(() => app.quit());
   });
 
   open('control');

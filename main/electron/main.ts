@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { startDesktopApp } from './desktop-app.js';
+import { reportStartupFailure } from './startup-failure.js';
 
-/** The desktop app's entry, bundled to dist/main/electron.cjs. */
-startDesktopApp({ appRoot: join(__dirname, '..', '..') }).catch((error: unknown) => {
-  console.error('TwoStep could not start:', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+/** The desktop app's entry, bundled to dist/main/electron.cjs. Whatever stops it starting is shown to the user. */
+startDesktopApp({ appRoot: join(__dirname, '..', '..') }).catch(reportStartupFailure);

@@ -20,7 +20,7 @@ export const WINDOW_SPECS: Record<WindowKind, WindowSpec> = {
   messages: { page: 'messages', title: 'Messages', width: 700, height: 520, resizable: false },
   facetime: { page: 'facetime', title: 'FaceTime', width: 660, height: 500, resizable: false },
   icloud: { page: 'icloud', title: 'iCloud', width: 668, height: 560, resizable: false },
-  mail: { page: 'mail', title: 'Mail', width: 620, height: 460, resizable: false },
+  mail: { page: 'mail', title: 'Mail', width: 620, height: 540, resizable: false },
   iphone: { page: 'device', title: "Taro's iPhone", width: 390, height: 780, resizable: false },
 };
 

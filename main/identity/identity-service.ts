@@ -13,7 +13,7 @@ import type {
 import { systemClock, type Clock } from './clock.js';
 import { KeyedHash } from './crypto/keyed-hash.js';
 import { HashingPool } from './crypto/hashing-pool.js';
-import { PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
+import { decoyAllowance, PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
 import type { PhoneVerification } from '../../preload/contract/account-site-types.js';
 import { changePassword, replaceRecoveryKey, setSecurityLevel, type PasswordChanged, type SecurityChanged } from './service/account-settings.js';
 import {
@@ -22,6 +22,7 @@ import {
   currentSiteAccount,
   signInAccountSite,
   signOutAccountSite,
+  siteSessionOpen,
   type AccountSiteSignInResult,
 } from './service/account-site.js';
 import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
@@ -39,6 +40,9 @@ import { openDatabase, type Db } from './store/database.js';
 import { Repositories } from './store/repositories.js';
 import { parseInput } from './validate.js';
 
+/** How View History names a mail client that used a password (the control center names it so too). */
+export { usedByName } from './service/mail-sign-in.js';
+
 export interface IdentityServiceOptions {
   /** Where the store lives; ':memory:' for a throwaway one. */
   path?: string;
@@ -47,6 +51,8 @@ export interface IdentityServiceOptions {
   scryptCost?: ScryptCost;
   /** How many passwords hash at once (default: the machine's cores; see HashingPool). */
   hashingPoolSize?: number;
+  /** Decoy hashes for unknown Apple IDs per second, in all (default DECOY_HASHES_PER_SECOND); higher only in tests. */
+  decoyHashesPerSecond?: number;
   /** Create the demo account when the store is new (default true). */
   seedDemo?: boolean;
   /** The desktop app's better-sqlite3 build for Electron's ABI (see main/electron/native-binding.ts). */
@@ -83,7 +89,11 @@ export class IdentityService {
       db,
       repos: new Repositories(db),
       clock,
-      hasher: new PasswordHasher(options.scryptCost ?? PRODUCTION_SCRYPT_COST, new HashingPool(options.hashingPoolSize)),
+      hasher: new PasswordHasher(
+        options.scryptCost ?? PRODUCTION_SCRYPT_COST,
+        new HashingPool(options.hashingPoolSize),
+        decoyAllowance(options.decoyHashesPerSecond),
+      ),
       keyed: KeyedHash.forStore(db),
       bus: new EventBus(),
       inbox: new DeviceInbox(clock),
@@ -191,6 +201,11 @@ export class IdentityService {
 
   accountSiteAccount(token: string): AccountView {
     return currentSiteAccount(this.ctx, token);
+  }
+
+  /** Whether a token is an open session of the account site (changes nothing). */
+  siteSessionOpen(token: string): boolean {
+    return siteSessionOpen(this.ctx, token);
   }
 
   signOutAccountSite(token: string): void {

@@ -10,6 +10,16 @@ import { startSmtpServer } from './smtp/smtp-submission.js';
 import { MailSettingsStore, type MailSettings } from './store/mail-settings.js';
 import { MailboxStore } from './store/mailbox-store.js';
 import { loadOrCreateCertificate } from './tls-certificate.js';
+import type { ConnectionLimits } from '../net/connection-guard.js';
+import { LISTENER_LIMITS } from '../net/listener-budget.js';
+
+/** The mail listeners' limits, where they differ from LISTENER_LIMITS (browser mode fits them to the process's descriptors). */
+export interface MailListenerLimits {
+  imap?: Partial<ConnectionLimits>;
+  imaps?: Partial<ConnectionLimits>;
+  smtp?: Partial<ConnectionLimits>;
+  smtps?: Partial<ConnectionLimits>;
+}
 
 export interface MailServersOptions {
   service: IdentityService;
@@ -22,6 +32,7 @@ export interface MailServersOptions {
   smtpsPort: number;
   /** Given on the command line: replaces the stored profile. */
   profile?: MailProfileName;
+  limits?: MailListenerLimits;
 }
 
 export type { MailServersView };
@@ -72,10 +83,10 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
   };
   let imap: RunningMailServer, imaps: RunningMailServer, smtp: RunningMailServer & { profileChanged(): void }, smtps: RunningMailServer & { profileChanged(): void };
   try {
-    imap = await start(startImapServer(imapContext, options.imapPort));
-    imaps = await start(startImapServer(imapContext, options.imapsPort, true));
-    smtp = await start(startSmtpServer(smtpContext, options.smtpPort));
-    smtps = await start(startSmtpServer(smtpContext, options.smtpsPort, true));
+    imap = await start(startImapServer(imapContext, options.imapPort, { ...LISTENER_LIMITS.imap, ...options.limits?.imap }));
+    imaps = await start(startImapServer(imapContext, options.imapsPort, { ...LISTENER_LIMITS.imaps, ...options.limits?.imaps }, true));
+    smtp = await start(startSmtpServer({ ...smtpContext, limits: { ...LISTENER_LIMITS.smtp, ...options.limits?.smtp } }, options.smtpPort));
+    smtps = await start(startSmtpServer({ ...smtpContext, limits: { ...LISTENER_LIMITS.smtps, ...options.limits?.smtps } }, options.smtpsPort, true));
   } catch (error) {
     await Promise.all(started.map((server) => server.close()));
     throw error;

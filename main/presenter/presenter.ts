@@ -11,7 +11,8 @@ interface SiteTab {
 
 /**
  * What a running TwoStep shares with every page of both origins: one language for all of them,
- * the tour step the presenter is on, the presenter clock, and a count of Reset & restarts.
+ * the tour step the presenter is on, the presenter clock, Large type, and a count of Reset &
+ * restarts.
  * Kept in memory: it belongs to this launch, not to the store. Every change goes to every
  * subscriber (the app server's and the account site's event streams, the desktop windows).
  */
@@ -19,6 +20,7 @@ export class Presenter {
   private lang: PresenterLanguage;
   private tour: TourBeacon | null = null;
   private run = 0;
+  private largeType = false;
   private readonly listeners = new Set<PresenterListener>();
   /** Open My Apple ID tabs, oldest first: Create reuses the newest. */
   private readonly siteTabs: SiteTab[] = [];
@@ -40,7 +42,7 @@ export class Presenter {
   }
 
   state(): PresenterState {
-    return { lang: this.lang, tour: this.tour, skippedMs: this.clock.skippedMs, run: this.run, siteTabs: this.siteTabs.length };
+    return { lang: this.lang, tour: this.tour, skippedMs: this.clock.skippedMs, run: this.run, siteTabs: this.siteTabs.length, largeType: this.largeType };
   }
 
   siteState(): SitePresenterView {
@@ -63,6 +65,15 @@ export class Presenter {
   setTour(tour: TourBeacon | null): PresenterState {
     if (tour?.step !== this.tour?.step || tour?.completed !== this.tour?.completed) {
       this.tour = tour;
+      this.publish();
+    }
+    return this.state();
+  }
+
+  /** Large type for every page; a display choice, so Reset & restart leaves it as it is. */
+  setLargeType(on: boolean): PresenterState {
+    if (on !== this.largeType) {
+      this.largeType = on;
       this.publish();
     }
     return this.state();

@@ -1,13 +1,20 @@
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AccountSiteContract } from '../../preload/contract/account-site-contract.js';
 import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import { IdentityError } from '../identity/identity-error.js';
 import type { Presenter } from '../presenter/presenter.js';
-import { joinSessionToken, splitSessionToken } from './session-token.js';
+import { cookieValues, joinSessionToken, splitSessionToken } from './session-token.js';
 
 export const SESSION_COOKIE = 'twostep_site';
+/**
+ * The cookie is sent only to the site's API (the pages need no session). A cookie another port
+ * plants for `/` then sits beside it rather than replacing it; one planted for this very path does
+ * replace it (a browser keeps one cookie per name, host and path), and then the user is signed out
+ * — never into another session, as the key half does not fit.
+ */
+export const SESSION_COOKIE_PATH = '/api/site';
 /** Where the page sends the half of its session it keeps (`sessionKey`). */
 export const SESSION_KEY_HEADER = 'x-twostep-session';
 
@@ -19,10 +26,17 @@ export interface SiteRequest {
   endSession(): void;
 }
 
-export function siteRequest(c: Context): SiteRequest {
+/**
+ * The request's session: the cookie half joined to the key half the page sent. When several
+ * cookies of the name arrive (issue 15: another port planted one), the one that makes an open
+ * session with the page's key is the user's; the others are ignored — they sign nobody out.
+ */
+export function siteRequest(c: Context, isOpen: (token: string) => boolean): SiteRequest {
   return {
     token() {
-      const token = joinSessionToken(getCookie(c, SESSION_COOKIE), c.req.header(SESSION_KEY_HEADER));
+      const key = c.req.header(SESSION_KEY_HEADER);
+      const tokens = cookieValues(c.req.header('cookie'), SESSION_COOKIE).flatMap((half) => joinSessionToken(half, key) ?? []);
+      const token = tokens.length > 1 ? (tokens.find(isOpen) ?? tokens[0]) : tokens[0];
       if (!token) throw new IdentityError('NOT_SIGNED_IN');
       return token;
     },
@@ -30,10 +44,12 @@ export function siteRequest(c: Context): SiteRequest {
       const { cookie, key } = splitSessionToken(token);
       // HttpOnly: no script can read it; SameSite=Strict: no other site's page can send it. It
       // still reaches every other port of 127.0.0.1, hence the key half the page keeps.
-      setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Strict', path: SESSION_COOKIE_PATH });
       return key;
     },
     endSession() {
+      deleteCookie(c, SESSION_COOKIE, { path: SESSION_COOKIE_PATH });
+      // A session begun before the cookie kept to the API's path had it at `/`.
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
     },
   };

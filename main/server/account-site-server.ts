@@ -13,6 +13,8 @@ import { SITE_PRESENTER_EVENTS_PATH } from '../../preload/contract/presenter.js'
 import { Presenter } from '../presenter/presenter.js';
 import { StreamSlots } from './event-stream.js';
 import { sitePresenterStream } from './presenter-streams.js';
+import type { ConnectionLimits } from '../net/connection-guard.js';
+import { LISTENER_LIMITS } from '../net/listener-budget.js';
 
 export interface AccountSiteOptions {
   service: IdentityService;
@@ -28,6 +30,8 @@ export interface AccountSiteOptions {
   testClock?: ManualClock;
   /** Browser mode: where the trusted iPhone's page lives (on the app server); /device leads there. */
   devicePageUrl?: () => string;
+  /** The listener's limits, where they differ from LISTENER_LIMITS.accountSite. */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export type { RunningServer };
@@ -41,7 +45,7 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
 
   // The language, the tour step and Create's "show this page": public, like the pages themselves.
   app.get(SITE_PRESENTER_EVENTS_PATH, (c) => sitePresenterStream(c, presenter, streams));
-  mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service, presenter), siteRequest);
+  mountContract(app, '/api/site', accountSiteContract, accountSiteHandlers(service, presenter), (c) => siteRequest(c, (token) => service.siteSessionOpen(token)));
 
   const testClock = options.testClock;
   if (testClock) {
@@ -62,5 +66,5 @@ export function createAccountSiteApp(options: AccountSiteOptions, ownPort: () =>
 }
 
 export function startAccountSite(options: AccountSiteOptions): Promise<RunningServer> {
-  return listen((ownPort) => createAccountSiteApp(options, ownPort), options.port ?? 0);
+  return listen((ownPort) => createAccountSiteApp(options, ownPort), options.port ?? 0, { ...LISTENER_LIMITS.accountSite, ...options.limits });
 }

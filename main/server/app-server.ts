@@ -13,6 +13,8 @@ import { mountContract } from './contract-routes.js';
 import { serviceEventStream, StreamSlots } from './event-stream.js';
 import { appPresenterStream } from './presenter-streams.js';
 import { mountPages } from './static-pages.js';
+import type { ConnectionLimits } from '../net/connection-guard.js';
+import { LISTENER_LIMITS } from '../net/listener-budget.js';
 
 export interface AppServerOptions {
   service: IdentityService;
@@ -28,6 +30,8 @@ export interface AppServerOptions {
   presenter?: Presenter;
   /** The IMAP and SMTP servers, and the drawn mail app's connection to them. */
   mail?: { servers: MailServers; window: MailWindowClient };
+  /** The listener's limits, where they differ from LISTENER_LIMITS.appServer. */
+  limits?: Partial<ConnectionLimits>;
 }
 
 /** The pages of each simulated window, as browser mode serves them. */
@@ -74,5 +78,5 @@ export function createAppServer(options: AppServerOptions, ownPort: () => number
 }
 
 export function startAppServer(options: AppServerOptions): Promise<RunningServer> {
-  return listen((ownPort) => createAppServer(options, ownPort), options.port ?? 0);
+  return listen((ownPort) => createAppServer(options, ownPort), options.port ?? 0, { ...LISTENER_LIMITS.appServer, ...options.limits });
 }

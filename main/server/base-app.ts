@@ -1,10 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../preload/contract/error-codes.js';
 import { IdentityError, toErrorPayload } from '../identity/identity-error.js';
 import { statusFor } from './http-status.js';
 import { hostCheck, noStore, originCheck, securityHeaders } from './security.js';
+import { guardListener, type ConnectionLimits } from '../net/connection-guard.js';
 
 export const HOST = '127.0.0.1';
 
@@ -39,8 +41,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1 only; `port` 0 takes any free port. */
-export function listen(build: (ownPort: () => number) => Hono, port: number): Promise<RunningServer> {
+const BUSY_TEXT = 'Too many connections. Try again in a moment.\r\n';
+/** Past the cap, before Node's HTTP parser sees the connection: a complete answer, and the connection closed. */
+const BUSY = [
+  'HTTP/1.1 503 Service Unavailable',
+  'Content-Type: text/plain; charset=utf-8',
+  'X-Content-Type-Options: nosniff',
+  'Retry-After: 1',
+  'Connection: close',
+  `Content-Length: ${Buffer.byteLength(BUSY_TEXT)}`,
+  '',
+  BUSY_TEXT,
+].join('\r\n');
+
+/**
+ * Listens on 127.0.0.1 only; `port` 0 takes any free port. The connections are capped
+ * (connection-guard.ts); one that sends no request within the time before sign-in is closed, and
+ * from its first request on, Node's own timeouts hold (headersTimeout, keepAliveTimeout).
+ */
+export function listen(build: (ownPort: () => number) => Hono, port: number, limits: ConnectionLimits): Promise<RunningServer> {
   let actualPort = 0;
   const app = build(() => actualPort);
   return new Promise((resolve, reject) => {
@@ -57,6 +76,8 @@ export function listen(build: (ownPort: () => number) => Hono, port: number): Pr
           }),
       });
     });
+    const guard = guardListener(server, limits, () => BUSY);
+    server.on('request', (request: IncomingMessage) => guard.connection(request.socket)?.signedIn());
     server.once('error', reject);
   });
 }

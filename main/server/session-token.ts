@@ -19,3 +19,16 @@ export function joinSessionToken(cookie: string | undefined, key: string | undef
   if (!cookie || !key || !HALF.test(cookie) || !HALF.test(key)) return null;
   return cookie + key;
 }
+
+/**
+ * Every value of the cookie `name` in a Cookie header, in the order sent. A browser sends two of
+ * one name when they differ in path or host: the site's own, and one another port planted.
+ */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  return header
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.startsWith(`${name}=`))
+    .map((pair) => pair.slice(name.length + 1));
+}

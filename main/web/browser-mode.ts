@@ -13,6 +13,7 @@ import { MailWindowClient } from '../mail/drawn-client/mail-window-client.js';
 import { startMailServers } from '../mail/mail-servers.js';
 import { printMailSettings } from '../mail/print-settings.js';
 import { startAppServer } from '../server/app-server.js';
+import { limitsForThisProcess } from '../net/listener-budget.js';
 import { parseBrowserModeArgs, storePathIn, UsageError, USAGE } from './browser-mode-options.js';
 
 /**
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Before any listener: the descriptor limit raised where it can be, every listener's caps fitted to it.
+  const listeners = limitsForThisProcess();
   const testClock = options.testMode ? new ManualClock(Date.now()) : undefined;
   // The presenter can skip the service's clock ahead (to show a code expiring), from the stage.
   const presenter = new Presenter(new PresenterClock(testClock ?? systemClock), options.lang);
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     presenter,
     devicePageUrl: () => `${appOrigin}/iphone`,
     ...(testClock ? { testClock } : {}),
+    limits: listeners.limits.accountSite,
   });
   // This launch's key to the app server (codes, scenarios, reset): only the addresses printed
   // and opened below carry it, in the fragment, which the browser never sends to any server.
@@ -77,10 +81,11 @@ async function main(): Promise<void> {
       imapsPort: options.imapsPort,
       smtpsPort: options.smtpsPort,
       ...(options.mailProfile ? { profile: options.mailProfile } : {}),
+      limits: { imap: listeners.limits.imap, imaps: listeners.limits.imaps, smtp: listeners.limits.smtp, smtps: listeners.limits.smtps },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') {
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
       console.error(
         `The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP), ${options.smtpPort} (SMTP), ${options.imapsPort} (IMAPS) and ${options.smtpsPort} (SMTPS): ${code}. Choose others with --imap-port, --smtp-port, --imaps-port and --smtps-port (0 = any free port).`,
       );
@@ -97,6 +102,7 @@ async function main(): Promise<void> {
     accountSiteOrigin: () => site.origin,
     launchKey,
     mail: { servers: mail, window: mailWindow },
+    limits: listeners.limits.appServer,
   });
   appOrigin = apps.origin;
   const withKey = (path: string) => `${apps.origin}${path}#key=${launchKey}`;
@@ -112,6 +118,12 @@ async function main(): Promise<void> {
   console.log(`  Account site (My Apple ID): ${site.origin}/account`);
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
   printMailSettings(mail.view(), (line) => console.log(line));
+  if (listeners.fitted) {
+    const { imap, imaps, smtp, smtps, accountSite } = listeners.limits;
+    console.log(
+      `  Connections:                this process may open ${listeners.descriptors?.soft} files (its hard limit), so the servers take fewer than usual: IMAP ${imap.maxConnections}, IMAPS ${imaps.maxConnections}, SMTP ${smtp.maxConnections}, SMTPS ${smtps.maxConnections}, each web server ${accountSite.maxConnections}`,
+    );
+  }
   console.log('The addresses of the stage, the control center and the apps carry this launch\'s key: keep them to yourself.');
   console.log('Press Ctrl-C to stop.');
 

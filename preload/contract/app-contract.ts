@@ -3,8 +3,8 @@ import type { CodeSent, SignInChallenge } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import { mailSettingsInput } from './mail-inputs.js';
-import type { MailMessageView, MailServersView, MailWindowState } from './mail-types.js';
-import type { ActivityEntry, ClientSessionView, DeviceNotification } from './models.js';
+import type { MailMessageView, MailServersPanelView, MailWindowState } from './mail-types.js';
+import type { ActivityEntry, ClientSessionView, DeviceNotification, SignedInClient } from './models.js';
 import { presenterInputs } from './presenter-inputs.js';
 import type { PresenterState } from './presenter.js';
 import { appleIdSchema, labelSchema, localeSchema, signInPasswordSchema } from './schemas.js';
@@ -47,6 +47,8 @@ export const appContract = {
   clientSession: method(inputs.client).returns<ClientSessionView | null>(),
   clientSessions: method(none).returns<ClientSessionView[]>(),
   signOutClient: method(inputs.client).returns<Record<string, never>>(),
+  /** Who is signed in where: the Mac apps' sessions and the mail clients' open connections. */
+  signedIn: method(none).returns<SignedInClient[]>(),
   /**
    * Create: opens the account site's generate page with the label filled in (or, for the
    * control center, its Manage page). The desktop app
@@ -79,11 +81,13 @@ export const appContract = {
   setLanguage: method(presenterInputs.setLanguage).returns<PresenterState>(),
   /** The tour step the presenter is on, for the banner the account site shows. */
   setTour: method(presenterInputs.setTour).returns<PresenterState>(),
+  /** Large type on every page of both origins (the Presenter section's switch). */
+  setLargeType: method(presenterInputs.setLargeType).returns<PresenterState>(),
   /** Moves the identity service's clock ahead (to show a code expiring); shown as skipped time. */
   skipClock: method(presenterInputs.skipClock).returns<PresenterState>(),
   /** The IMAP and SMTP servers: what to type into a client, the open sessions, the settings. */
-  mailServers: method(none).returns<MailServersView>(),
-  setMailSettings: method(mailSettingsInput).returns<MailServersView>(),
+  mailServers: method(none).returns<MailServersPanelView>(),
+  setMailSettings: method(mailSettingsInput).returns<MailServersPanelView>(),
   /** The drawn third-party mail app: main's IMAP connection for it. */
   mailWindow: method(none).returns<MailWindowState>(),
   mailWindowSignIn: method(z.strictObject({ appleId: appleIdSchema, password: signInPasswordSchema })).returns<MailWindowState>(),

@@ -23,6 +23,10 @@ export interface OpenMailSessionView {
   startedAt: number;
 }
 
+/** The notification mails' language as the presenter chose it: the pages' language, or one of its own. */
+export const MAIL_LANGUAGE_CHOICES = ['pages', 'en', 'ja'] as const;
+export type MailLanguageChoice = (typeof MAIL_LANGUAGE_CHOICES)[number];
+
 /** What a user types into a mail client, and what the control center shows. */
 export interface MailServersView {
   imap: { host: string; port: number; security: string };
@@ -36,6 +40,11 @@ export interface MailServersView {
   certificateFingerprint: string;
   settings: MailSettings;
   sessions: OpenMailSessionView[];
+}
+
+/** The mail servers as the control center shows them: the view, and how the mails' language was chosen. */
+export interface MailServersPanelView extends MailServersView {
+  languageChoice: MailLanguageChoice;
 }
 
 /** One message in the drawn mail app's list. */

@@ -42,6 +42,12 @@ export interface AppPasswordView {
    */
   lastUsedBy: string | null;
   revokedAt: number | null;
+  /**
+   * A revoked password that a client went on presenting (a mail client retrying its saved
+   * password): when it last did, which client (named as in lastUsedBy), and how often. Such a
+   * retry is refused and spends nothing of the account's failure budget.
+   */
+  usedAfterRevocation: { at: number; by: string; times: number } | null;
 }
 
 /** A new app-specific password: `password` is shown once and never stored in the clear. */
@@ -71,6 +77,16 @@ export interface ClientSessionView {
   startedAt: number;
 }
 
+/**
+ * A client signed in now, as "Who is signed in where" lists it: a Mac app of the stage (its
+ * session in the identity service), or a mail client holding IMAP or SMTP connections (grouped
+ * by the name View History gives it — its IMAP ID name, else "IMAP" or "SMTP" — its Apple ID
+ * and the app-specific password it signed in with).
+ */
+export type SignedInClient =
+  | { kind: 'app'; clientKind: ClientKind; appleId: string; appPasswordLabel: string | null; startedAt: number }
+  | { kind: 'mail'; name: string; protocols: ('imap' | 'smtp')[]; connections: number; appleId: string; appPasswordLabel: string | null; startedAt: number };
+
 export type ActivityOutcome = 'success' | 'failure' | 'info';
 
 export const ACTIVITY_EVENTS = [
@@ -93,6 +109,7 @@ export const ACTIVITY_EVENTS = [
   'app-password-used',
   'app-password-revoked',
   'app-passwords-revoked-all',
+  'app-password-used-after-revocation',
   'password-changed',
   'security-level-changed',
   'trusted-device-added',
@@ -129,6 +146,8 @@ export interface DeviceNotification {
   expiresAt: number;
   /** The earlier code of the same verification that this one replaced (no longer valid). */
   replaces: string | null;
+  /** When the code was typed and accepted (it never works twice), or null while unused. */
+  usedAt: number | null;
 }
 
 export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in';
@@ -137,6 +156,8 @@ export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'chang
 export type ServiceEvent =
   | { type: 'client-session-started'; session: ClientSessionView }
   | { type: 'client-session-ended'; sessionId: string; clientKind: ClientKind; appleId: string; reason: SessionEndReason }
+  // A code delivered to a trusted device — or its notification again, marked used once the code
+  // was accepted. Either way it goes only to the device (it carries the code).
   | { type: 'code-delivered'; notification: DeviceNotification }
   | { type: 'activity'; entry: ActivityEntry }
   | CredentialsRevoked

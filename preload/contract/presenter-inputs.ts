@@ -10,6 +10,7 @@ export const tourBeaconSchema = z.strictObject({
 export const presenterInputs = {
   setLanguage: z.strictObject({ lang: z.enum(LANGUAGES, { error: 'errors.INVALID_INPUT' }) }),
   setTour: z.strictObject({ tour: tourBeaconSchema.nullable() }),
+  setLargeType: z.strictObject({ on: z.boolean({ error: 'errors.INVALID_INPUT' }) }),
   /** "Skip 10 minutes": a code's whole life, so it can be shown expiring. */
   skipClock: z.strictObject({ minutes: z.number({ error: 'errors.INVALID_INPUT' }).int().min(1).max(60) }),
 };

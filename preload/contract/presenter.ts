@@ -46,13 +46,18 @@ export interface PresenterState {
   run: number;
   /** How many My Apple ID tabs are open now (each holds the site's presenter stream). */
   siteTabs: number;
+  /**
+   * Large type, for a projector: every page draws its text big enough to read from the back of
+   * a room (the stage, the control center, the iPhone, the apps and My Apple ID alike).
+   */
+  largeType: boolean;
 }
 
-/** What the account site's pages see: the language, the tour, the restarts. */
-export type SitePresenterView = Pick<PresenterState, 'lang' | 'tour' | 'run'>;
+/** What the account site's pages see: the language, the tour, the restarts, Large type. */
+export type SitePresenterView = Pick<PresenterState, 'lang' | 'tour' | 'run' | 'largeType'>;
 
 export function siteView(state: PresenterState): SitePresenterView {
-  return { lang: state.lang, tour: state.tour, run: state.run };
+  return { lang: state.lang, tour: state.tour, run: state.run, largeType: state.largeType };
 }
 
 /** The account site's stream (`GET /api/presenter/events`), for pages that need no session. */

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { CLIENT_KINDS, type ActivityEntry, type ClientKind } from '../../preload/contract/models.js';
+import { deviceName } from '../shared/display-name.js';
 import { formatDateTime } from '../i18n/index.js';
 
 const A = 'control.activity';
@@ -19,11 +20,11 @@ function text(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** Where it happened: an app, My Apple ID, the control center, or a trusted device by name. */
+/** Where it happened: an app, a mail client (by protocol), My Apple ID, the control center, or a trusted device by name. */
 export function sourceName(t: TFunction, source: string): string {
   if (isClientKind(source)) return t(`control.apps.${source}`);
-  if (source === 'account-site' || source === 'control-center') return t(`${A}.sources.${source}`);
-  return source;
+  if (source === 'account-site' || source === 'control-center' || source === 'imap' || source === 'smtp') return t(`${A}.sources.${source}`);
+  return deviceName(t, source);
 }
 
 /** What happened, as one readable sentence. The entry never carries a code or password. */
@@ -42,7 +43,7 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
       if (d.reason === 'busy') return t(`${A}.detail.refusedBusy`);
       return generic;
     case 'code-sent': {
-      const device = entry.source;
+      const device = deviceName(t, entry.source);
       const sentence =
         d.via === 'find-my-iphone'
           ? t(`${A}.detail.codeSentFindMy`, { device })
@@ -64,6 +65,10 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
       return label ? t(`${A}.detail.appPasswordUsed`, { label }) : generic;
     case 'app-password-revoked':
       return label ? t(`${A}.detail.appPasswordRevoked`, { label }) : generic;
+    case 'app-password-used-after-revocation': {
+      const client = text(d.client);
+      return label && client ? t(`${A}.detail.appPasswordUsedAfterRevocation`, { label, client: isClientKind(client) ? t(`control.apps.${client}`) : client }) : generic;
+    }
     case 'app-passwords-revoked-all': {
       if (typeof d.count !== 'number') return generic;
       const reason = d.reason === 'app-password-revoked' ? null : known(t, 'revokeReasons', d.reason);

@@ -7,7 +7,7 @@ import { tourBeacon } from './tour.js';
 function isServiceEvent(value: unknown): value is PushedServiceEvent {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'activity' || type === 'client-session-started' || type === 'client-session-ended';
+  return type === 'activity' || type === 'client-session-started' || type === 'client-session-ended' || type === 'mail-changed';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import { openAccountSiteTab } from '../shared/account-site-tab.js';
 import { appApi } from '../shared/app-api.js';
@@ -53,4 +53,23 @@ export const OpenerContext = createContext<Opener>(pageOpener);
 
 export function useOpener(): Opener {
   return useContext(OpenerContext);
+}
+
+/**
+ * Whether a window is open where the control center runs: the stage knows its windows; a page
+ * of its own (or the desktop app's control center) cannot see the others, and says `null`.
+ */
+export interface WindowState {
+  isOpen: (target: OpenTarget) => boolean | null;
+  subscribe: (onChange: () => void) => () => void;
+}
+
+const UNKNOWN: WindowState = { isOpen: () => null, subscribe: () => () => undefined };
+
+export const WindowStateContext = createContext<WindowState>(UNKNOWN);
+
+/** Whether `target` is open (re-rendered when it opens or closes), or null where that cannot be known. */
+export function useWindowOpen(target: OpenTarget | null): boolean | null {
+  const state = useContext(WindowStateContext);
+  return useSyncExternalStore(state.subscribe, () => (target ? state.isOpen(target) : null));
 }

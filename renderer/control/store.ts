@@ -1,25 +1,32 @@
 import { create } from 'zustand';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
-import type { ActivityEntry, ClientKind, ClientSessionView } from '../../preload/contract/models.js';
+import type { ActivityEntry, SignedInClient } from '../../preload/contract/models.js';
+import { CATALOGS } from '../i18n/index.js';
 import { ApiError } from '../shared/http-client.js';
 import { appApi, type PushedServiceEvent } from '../shared/app-api.js';
-import { advanceTour, readTour, TOUR_IDLE, TOUR_STEPS, tourBeacon, tourOpened, writeTour, type OpenTarget, type TourState } from './tour.js';
+import { catchUp, readTour, TOUR_IDLE, TOUR_STEPS, tourBeacon, tourOpened, writeTour, type OpenTarget, type TourFacts, type TourState } from './tour.js';
 
 export const ACTIVITY_LIMIT = 200;
 const ANNOUNCE_MS = 6000;
 
+/** The label Messages' Create fills in, in either language: the tour knows the password made for it by it. */
+const CREATE_LABELS = [CATALOGS.en.clientApps.sheet.label, CATALOGS.ja.clientApps.sheet.label];
+
 /**
  * The control center's one store: who is signed in where, the activity log (newest first),
- * the latest entry to announce, and the guided tour (kept across reloads of the tab, and told
- * to TwoStep so My Apple ID can show the step in its banner).
+ * the latest entry to announce, and the guided tour (kept across reloads of the tab, told to
+ * TwoStep so My Apple ID can show the step in its banner, and moved on by what exists).
  */
 export interface ControlState {
-  sessions: ClientSessionView[] | null;
+  /** Every client signed in now: the Mac apps and the mail clients. */
+  sessions: SignedInClient[] | null;
   activity: ActivityEntry[] | null;
   loadError: ErrorPayload | null;
   /** The newest live entry, announced briefly to screen readers. */
   announcement: ActivityEntry | null;
   tour: TourState;
+  /** The windows open where the control center runs (the stage), or null where it cannot see them. */
+  openWindows: ReadonlySet<OpenTarget> | null;
   reloadSessions: () => Promise<void>;
   reloadActivity: () => Promise<void>;
   reloadAll: () => Promise<void>;
@@ -29,6 +36,8 @@ export interface ControlState {
   nextStep: () => void;
   backStep: () => void;
   opened: (target: OpenTarget) => void;
+  /** The stage says which of its windows are open. */
+  windowsChanged: (open: ReadonlySet<OpenTarget>) => void;
   /** After Reset & restart: everything reloaded, a running tour back at its first step. */
   restarted: () => void;
 }
@@ -64,12 +73,19 @@ let sessionsRequest = 0;
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
 export const useControl = create<ControlState>()((set, get) => {
+  /** What exists now, for `tour` (what it opened is its own). */
+  const facts = (tour: TourState): TourFacts => {
+    const { activity, sessions, openWindows } = get();
+    return { activity: activity ?? [], signedIn: sessions ?? [], openWindows, opened: tour.opened, createLabels: CREATE_LABELS };
+  };
   const setTour = (tour: TourState) => {
     if (tour === get().tour) return;
     writeTour(tour);
     set({ tour });
     publishTour(tour);
   };
+  /** The tour where what exists now puts it. */
+  const followFacts = (tour: TourState = get().tour) => setTour(catchUp(tour, facts(tour)));
 
   return {
     sessions: null,
@@ -77,13 +93,16 @@ export const useControl = create<ControlState>()((set, get) => {
     loadError: null,
     announcement: null,
     tour: readTour(),
+    openWindows: null,
 
     async reloadSessions() {
       const request = ++sessionsRequest;
       try {
-        const sessions = await appApi.clientSessions({});
+        const sessions = await appApi.signedIn({});
         // An older answer arriving after a newer one is stale.
-        if (request === sessionsRequest) set({ sessions, loadError: null });
+        if (request !== sessionsRequest) return;
+        set({ sessions, loadError: null });
+        followFacts();
       } catch (error) {
         if (request === sessionsRequest) set({ loadError: toPayload(error) });
       }
@@ -98,6 +117,7 @@ export const useControl = create<ControlState>()((set, get) => {
           const since = newest ? (s.activity ?? []).filter((e) => e.id > newest.id && e.at >= newest.at) : [];
           return { activity: mergeActivity(entries, since), loadError: null };
         });
+        followFacts();
       } catch (error) {
         set({ loadError: toPayload(error) });
       }
@@ -118,26 +138,30 @@ export const useControl = create<ControlState>()((set, get) => {
           if (!isActivityEntry(entry)) return;
           const same = get().activity?.find((e) => e.id === entry.id);
           if (same && same.at === entry.at) return;
-          // A reset empties the log and numbering starts again: the list shown is stale.
+          // A reset empties the log and numbering starts again: the list shown is stale (and may
+          // hold entries stamped later than the new ones, if the presenter had skipped ahead).
           if (same || entry.event === 'demo-reset') void get().reloadAll();
           if (same) return;
-          set((s) => ({ activity: mergeActivity(s.activity ?? [], [entry]), announcement: entry }));
+          set((s) => ({ activity: mergeActivity(entry.event === 'demo-reset' ? [] : (s.activity ?? []), [entry]), announcement: entry }));
           clearTimeout(announceTimer);
           announceTimer = setTimeout(() => {
             if (get().announcement === entry) set({ announcement: null });
           }, ANNOUNCE_MS);
-          setTour(advanceTour(get().tour, entry));
+          followFacts();
           return;
         }
-        case 'credentials-revoked':
         case 'mail-changed':
-          // The mail servers' own: MailServersSection follows them.
+          // A mail client signed in or out (the servers' view changed): it is listed with the apps.
+          if (event.what === 'servers') void get().reloadSessions();
+          return;
+        case 'credentials-revoked':
+          // The mail servers' own.
           return;
       }
     },
 
     startTour() {
-      setTour({ active: true, step: 0, completed: false, auto: false });
+      followFacts({ active: true, step: 0, completed: false, auto: false, opened: [] });
     },
 
     endTour() {
@@ -158,12 +182,21 @@ export const useControl = create<ControlState>()((set, get) => {
     },
 
     opened(target) {
-      setTour(tourOpened(get().tour, target));
+      followFacts(tourOpened(get().tour, target));
+    },
+
+    windowsChanged(open) {
+      const known = get().openWindows;
+      if (known && known.size === open.size && [...open].every((w) => known.has(w))) return;
+      set({ openWindows: open });
+      followFacts();
     },
 
     restarted() {
+      // Nothing of the run before exists any more: the tour must not judge by it while the new state loads.
+      set({ activity: [], sessions: [] });
       const tour = get().tour;
-      if (tour.active) setTour({ active: true, step: 0, completed: false, auto: false });
+      if (tour.active) setTour({ active: true, step: 0, completed: false, auto: false, opened: [] });
       // TwoStep forgot the step on restart: tell it again, even if this page's tour did not move.
       publishTour(get().tour);
       void get().reloadAll();
@@ -176,12 +209,3 @@ function publishTour(tour: TourState): void {
   appApi.setTour({ tour: tourBeacon(tour) }).catch(() => undefined);
 }
 
-/** The session of each app, in the order the table lists them. */
-export function sessionsByApp(sessions: ClientSessionView[]): Map<ClientKind, ClientSessionView> {
-  const map = new Map<ClientKind, ClientSessionView>();
-  for (const s of sessions) {
-    const existing = map.get(s.clientKind);
-    if (!existing || existing.startedAt < s.startedAt) map.set(s.clientKind, s);
-  }
-  return map;
-}

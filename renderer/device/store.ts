@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { DeviceNotification } from '../../preload/contract/models.js';
 
-/** The trusted devices' inbox: newest first, each notification once however often it arrives. */
+/** The trusted devices' inbox: newest first, each notification once however often it arrives (again when its code was used). */
 export interface DeviceState {
   notifications: DeviceNotification[];
   connection: 'connecting' | 'live' | 'offline';
@@ -21,12 +21,14 @@ export function createDeviceStore(): DeviceStore {
     connection: 'connecting',
     add(incoming) {
       const existing = get().notifications;
-      const known = new Set(existing.map((n) => n.id));
+      const known = new Map(existing.map((n) => [n.id, n]));
       const fresh = incoming.filter((n) => !known.has(n.id));
-      if (fresh.length === 0) return;
+      // A notification again, now marked used: it replaces the one shown (never unmarked).
+      const used = new Map(incoming.filter((n) => n.usedAt !== null && known.get(n.id)?.usedAt === null).map((n) => [n.id, n]));
+      if (fresh.length === 0 && used.size === 0) return;
       // Newest first. `incoming` is newest first too, and the sort is stable, so of two codes sent
       // in the same millisecond the later arrival stays on top.
-      set({ notifications: [...fresh, ...existing].sort((a, b) => b.sentAt - a.sentAt) });
+      set({ notifications: [...fresh, ...existing.map((n) => used.get(n.id) ?? n)].sort((a, b) => b.sentAt - a.sentAt) });
     },
     setConnection(connection) {
       set({ connection });
@@ -58,7 +60,8 @@ export function isNotification(value: unknown): value is DeviceNotification {
     typeof n.code === 'string' &&
     typeof n.sentAt === 'number' &&
     typeof n.expiresAt === 'number' &&
-    (typeof n.replaces === 'string' || n.replaces === null)
+    (typeof n.replaces === 'string' || n.replaces === null) &&
+    (typeof n.usedAt === 'number' || n.usedAt === null)
   );
 }
 

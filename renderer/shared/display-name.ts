@@ -9,3 +9,11 @@ export function displayName(t: TFunction, account: { appleId: string; fullName: 
   const isDemo = account.appleId === DEMO_IDENTITY.appleId && account.fullName === DEMO_IDENTITY.fullName;
   return isDemo ? t('demo.fullName') : account.fullName;
 }
+
+/**
+ * A trusted device's name as the reader sees it: the demo iPhone as iOS names a phone in their
+ * language (Taro's iPhone, 太郎の iPhone), any other exactly as it was stored.
+ */
+export function deviceName(t: TFunction, name: string): string {
+  return name === DEMO_IDENTITY.iphone ? t('demo.iphone') : name;
+}

@@ -3,12 +3,13 @@ import { APP_PRESENTER_EVENTS_PATH, type PresenterState } from '../../preload/co
 import { asLanguage } from '../i18n/index.js';
 import { connectLanguage, followLanguage } from '../i18n/language-sync.js';
 import { appApi } from './app-api.js';
+import { applyLargeType } from './large-type.js';
 import { withLaunchKey } from './launch-key.js';
 import { sharedEventStream } from './shared-event-stream.js';
 
 /**
  * The presenter state as this page knows it (the one language, the tour step, the clock
- * skipped, the restarts), for an app-server page or a desktop window. It is the page's, not a
+ * skipped, the restarts, Large type), for an app-server page or a desktop window. It is the page's, not a
  * window's: every window of the stage shares it, as they share the language.
  */
 export const presenterStore = createStore<{ state: PresenterState | null }>()(() => ({ state: null }));
@@ -40,7 +41,8 @@ export function isPresenterState(value: unknown): value is PresenterState {
     (tour === null || (typeof tour === 'object' && typeof tour.step === 'string' && typeof tour.completed === 'boolean')) &&
     typeof s.skippedMs === 'number' &&
     typeof s.run === 'number' &&
-    typeof s.siteTabs === 'number'
+    typeof s.siteTabs === 'number' &&
+    typeof s.largeType === 'boolean'
   );
 }
 
@@ -49,13 +51,18 @@ export function receivePresenterState(state: PresenterState): void {
   const previous = presenterStore.getState().state;
   presenterStore.setState({ state });
   followLanguage(state.lang);
+  if (previous?.largeType !== state.largeType) applyLargeType(state.largeType);
   if (previous !== null && previous.run !== state.run) for (const handler of [...restartHandlers]) handler();
 }
 
+/** States pushed so far: a fetched state older than a pushed one is not taken over it. */
+let pushed = 0;
+
 async function load(): Promise<void> {
+  const before = pushed;
   try {
     const state = await appApi.presenter({});
-    if (isPresenterState(state)) receivePresenterState(state);
+    if (isPresenterState(state) && pushed === before) receivePresenterState(state);
   } catch {
     // Unreachable: the page keeps what it knows; the next connection loads it again.
   }
@@ -78,6 +85,7 @@ export function connectPresenter(): () => void {
   connectLanguage((lang) => appApi.setLanguage({ lang }));
   return subscribe(
     (state) => {
+      pushed += 1;
       if (isPresenterState(state)) receivePresenterState(state);
     },
     () => void load(),

@@ -4,7 +4,7 @@ import { AccountPage } from './components/AccountPage.js';
 import { ChangePasswordPage } from './components/ChangePasswordPage.js';
 import { GeneratePage } from './components/GeneratePage.js';
 import { HistoryPage } from './components/HistoryPage.js';
-import { Layout } from './components/Layout.js';
+import { focusStep, Layout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { SecurityPage } from './components/SecurityPage.js';
 import { SignInPage } from './components/SignInPage.js';
@@ -57,9 +57,9 @@ export function App() {
     navigate(target, { replace: true });
   }, [target, status, path, search, rememberReturn]);
 
-  // Moves focus to the new page's heading, so a screen reader hears where it is.
+  // A new page: the keyboard on its first field (or default action, or heading), so Enter goes on.
   useEffect(() => {
-    document.getElementById('page-title')?.focus({ preventScroll: true });
+    focusStep();
   }, [path, status]);
 
   let page: JSX.Element;

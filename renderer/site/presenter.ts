@@ -3,13 +3,14 @@ import { SITE_PRESENTER_EVENTS_PATH, TOUR_STEP_IDS, type SitePresenterView, type
 import { isSitePath } from '../../preload/contract/site-routes.js';
 import { asLanguage } from '../i18n/index.js';
 import { connectLanguage, followLanguage } from '../i18n/language-sync.js';
+import { applyLargeType } from '../shared/large-type.js';
 import { site } from './api.js';
 import { isLocalPath, navigate } from './router.js';
 import { useSite } from './store.js';
 
 /**
  * My Apple ID follows the running TwoStep without a session: one language for every page, the
- * tour step the presenter is on (for the banner), a Reset & restart (back to signing in), and
+ * tour step the presenter is on (for the banner), Large type, a Reset & restart (back to signing in), and
  * Create from a Mac app while this tab is open (this tab shows the page, instead of the
  * browser opening one more). The stream carries nothing else, and nothing secret.
  */
@@ -22,6 +23,7 @@ function isView(value: unknown): value is SitePresenterView {
   return (
     asLanguage(v.lang as string) !== null &&
     typeof v.run === 'number' &&
+    typeof v.largeType === 'boolean' &&
     (tour === null || (typeof tour === 'object' && (TOUR_STEP_IDS as readonly unknown[]).includes(tour.step) && typeof tour.completed === 'boolean'))
   );
 }
@@ -40,6 +42,7 @@ let lastRun: number | null = null;
 function receive(data: unknown): void {
   if (!isView(data)) return;
   followLanguage(data.lang);
+  applyLargeType(data.largeType);
   useSitePresenter.setState({ tour: data.tour });
   if (lastRun !== null && lastRun !== data.run) useSite.getState().restarted();
   lastRun = data.run;

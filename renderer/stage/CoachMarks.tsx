@@ -4,75 +4,82 @@ import { useOpener } from '../control/opener.js';
 import { useControl } from '../control/store.js';
 import { TOUR_STEPS } from '../control/tour.js';
 import { usePresenter } from '../shared/presenter.js';
-import { COACH_TARGETS, findCoachTarget } from './coach-targets.js';
+import { placeCard, type Placement, type Rect } from './coach-placement.js';
+import { COACH_TARGETS, findCoachTarget, type CoachTarget } from './coach-targets.js';
+import { useStage } from './stage-store.js';
+import { useStageLayout } from './use-slide-fit.js';
 
-interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
+/** The target on screen, what must stay in view with it, and the window (Dock, iPhone) it is in. */
+interface Follow {
+  ring: Rect;
+  clear: Rect;
+  around: Rect;
+  /** The target is Taro's iPhone (the coach then says where the iPhone stands). */
+  iphone: boolean;
+  /** The element itself, to scroll to. */
+  element: HTMLElement;
 }
 
-/** The target, and what the bubble must leave uncovered: the window, the Dock or the iPhone it is in. */
-interface Target extends Box {
-  around: Box;
-}
+const MARGIN = 8;
 
-const sameBox = (a: Box, b: Box) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
-const same = (a: Target | null, b: Target | null) => a === b || (!!a && !!b && sameBox(a, b) && sameBox(a.around, b.around));
-
-function boxOf(element: Element): Box {
+function rectOf(element: Element): Rect {
   const { left, top, width, height } = element.getBoundingClientRect();
   return { left, top, width, height };
 }
 
-/** Follows an element on screen (windows move, sheets slide in, codes arrive) while `selectors` is set. */
-function useTargetBox(selectors: readonly string[] | null): Target | null {
-  const [box, setBox] = useState<Target | null>(null);
-  const following = !!selectors && selectors.length > 0;
+const sameRect = (a: Rect, b: Rect) => a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+const same = (a: Follow | null, b: Follow | null) =>
+  a === b || (!!a && !!b && a.element === b.element && sameRect(a.ring, b.ring) && sameRect(a.clear, b.clear) && sameRect(a.around, b.around));
+
+/** Follows the target on screen (windows move, sheets slide in, codes arrive, the page scrolls) while `targets` is set. */
+function useFollow(targets: readonly CoachTarget[] | null): Follow | null {
+  const [follow, setFollow] = useState<Follow | null>(null);
+  const following = !!targets && targets.length > 0;
   useEffect(() => {
-    if (!selectors || selectors.length === 0) return;
+    if (!targets || targets.length === 0) return;
     let frame = 0;
     const tick = () => {
-      const element = findCoachTarget(selectors);
-      const container = element?.closest('[data-window], .dock, [data-coach="iphone"]') ?? element;
-      const next = element && container ? { ...boxOf(element), around: boxOf(container) } : null;
-      setBox((previous) => (same(previous, next) ? previous : next));
+      const found = findCoachTarget(targets);
+      const container = found?.ring.closest('[data-window], .dock, [data-coach="iphone"]') ?? found?.ring;
+      const next: Follow | null =
+        found && container
+          ? { ring: rectOf(found.ring), clear: rectOf(found.clear), around: rectOf(container), iphone: container.matches('[data-coach="iphone"]'), element: found.ring }
+          : null;
+      setFollow((previous) => (same(previous, next) ? previous : next));
       frame = window.requestAnimationFrame(tick);
     };
     tick();
     return () => window.cancelAnimationFrame(frame);
-  }, [selectors]);
-  return following ? box : null;
+  }, [targets]);
+  return following ? follow : null;
 }
 
-const BUBBLE_GAP = 14;
-const MARGIN = 8;
+/** Where the card may go: below the menu bar, and not over the control center's panel where it is open (if room is left beside it). */
+function freeScreen(cardWidth: number): Rect {
+  const bar = document.querySelector('.menubar')?.getBoundingClientRect();
+  const panel = document.querySelector('.control-panel:not([hidden])')?.getBoundingClientRect();
+  const top = (bar ? Math.max(0, bar.bottom) : 0) + MARGIN;
+  const width = document.documentElement.clientWidth;
+  const beside = panel && panel.width > 0 ? panel.left : width;
+  const right = (beside - 2 * MARGIN >= cardWidth ? beside : width) - MARGIN;
+  return { left: MARGIN, top, width: right - MARGIN, height: window.innerHeight - MARGIN - top };
+}
 
-/**
- * Where the bubble goes: beside the window (the Dock, the iPhone) its target is in — on the side
- * with more room (the desktop's side, for the iPhone), then the other, then above, then below —
- * so it never covers what comes next in that window; level with the target, kept on screen.
- */
-function placeBubble(target: Target, width: number, height: number): { left: number; top: number; side: 'right' | 'left' | 'above' | 'below' } {
-  const { around } = target;
-  const level = Math.min(Math.max(MARGIN + 24, target.top + target.height / 2 - height / 2), window.innerHeight - height - MARGIN);
-  const centred = Math.min(Math.max(MARGIN, target.left + target.width / 2 - width / 2), window.innerWidth - width - MARGIN);
-  const right = { left: around.left + around.width + BUBBLE_GAP, top: level, side: 'right' as const, fits: around.left + around.width + BUBBLE_GAP + width + MARGIN <= window.innerWidth };
-  const left = { left: around.left - BUBBLE_GAP - width, top: level, side: 'left' as const, fits: around.left - BUBBLE_GAP - width >= MARGIN };
-  const roomRight = window.innerWidth - (around.left + around.width);
-  for (const choice of roomRight >= around.left ? [right, left] : [left, right]) {
-    if (choice.fits) return { left: choice.left, top: choice.top, side: choice.side };
-  }
-  if (around.top - BUBBLE_GAP - height >= MARGIN + 24) return { left: centred, top: around.top - BUBBLE_GAP - height, side: 'above' };
-  return { left: centred, top: Math.min(around.top + around.height + BUBBLE_GAP, window.innerHeight - height - MARGIN), side: 'below' };
+/** Scrolls the page (the stacked stage) so `element` is in the middle of the screen, if it is not all in view. */
+function bringIntoView(element: HTMLElement): void {
+  const screen = freeScreen(0);
+  const box = element.getBoundingClientRect();
+  if (box.top >= screen.top && box.bottom <= screen.top + screen.height) return;
+  window.scrollBy({ top: box.top + box.height / 2 - (screen.top + screen.height / 2), behavior: 'instant' });
 }
 
 /**
  * The guided tour as coach marks: a ring round the next thing to click, in the window where it
  * is (or on the iPhone, or the Dock), and beside it the step — what to do, and one line on what
- * the seed's author met at that point. A step that happens in My Apple ID says to switch to the
- * browser (whose tab shows the same step in its banner). Back, Next and End work as in the panel.
+ * the seed's author met at that point. The card goes on the free side, never over what it points
+ * at; where the iPhone stands below the desktop, the page scrolls to it and the card says so. A
+ * step that happens in My Apple ID says to switch to the browser (whose tab shows the same step
+ * in its banner). Back, Next and End work as in the panel. Drawn at the slide's scale.
  */
 export function CoachMarks() {
   const { t, i18n } = useTranslation();
@@ -81,43 +88,61 @@ export function CoachMarks() {
   const backStep = useControl((s) => s.backStep);
   const endTour = useControl((s) => s.endTour);
   const siteOpen = usePresenter((s) => (s?.siteTabs ?? 0) > 0);
+  const { mode, scale } = useStageLayout();
+  const panelOpen = useStage((s) => s.panelOpen);
   const open = useOpener();
   const step = TOUR_STEPS[tour.step] ?? TOUR_STEPS[0]!;
   const showing = tour.active && !tour.completed;
-  const selectors = showing ? COACH_TARGETS[step.id] : null;
-  const box = useTargetBox(selectors);
+  const follow = useFollow(showing ? COACH_TARGETS[step.id] : null);
   const bubble = useRef<HTMLElement>(null);
-  const [place, setPlace] = useState<ReturnType<typeof placeBubble> | null>(null);
+  const [place, setPlace] = useState<Placement | null>(null);
+  // Where no place is free for the whole card (Large type on a small screen), it drops the seed's line for this step.
+  const [compactAt, setCompactAt] = useState<string | null>(null);
+  const situation = `${tour.step}|${scale}|${mode}|${panelOpen}`;
+  const compact = compactAt === situation;
+
+  // A new thing to point at (a new step, a window opened): the page scrolls to it where it is out of view.
+  const target = follow?.element ?? null;
+  useEffect(() => {
+    if (target && mode === 'stacked') bringIntoView(target);
+  }, [target, mode, tour.step]);
 
   useLayoutEffect(() => {
     const element = bubble.current;
-    if (!element || !box) {
+    if (!element || !follow) {
       setPlace(null);
       return;
     }
     const { width, height } = element.getBoundingClientRect();
-    const next = placeBubble(box, width, height);
+    const dock = document.querySelector('.dock');
+    const avoid = dock && !dock.contains(follow.element) ? [rectOf(dock)] : [];
+    const next = placeCard({ width, height }, follow.ring, follow.clear, follow.around, freeScreen(width), avoid);
+    if (!next.free && !compact) {
+      setCompactAt(situation);
+      return;
+    }
     setPlace((p) => (p && p.left === next.left && p.top === next.top && p.side === next.side ? p : next));
-    // Measured again when its text changes (the step, the language) or its target moves.
-  }, [box, tour.step, tour.completed, i18n.language]);
+    // Measured again when its text changes (the step, the language, where the iPhone is) or its target moves.
+  }, [follow, tour.step, tour.completed, i18n.language, mode, scale, panelOpen, compact, situation]);
 
   if (!tour.active) return null;
   const inBrowser = showing && COACH_TARGETS[step.id].length === 0;
+  const where = showing && follow?.iphone ? t(mode === 'stacked' ? 'tour.where.iphoneBelow' : 'tour.where.iphoneBeside') : null;
 
   return (
-    <>
-      {box && (
+    <div className="coach-layer" style={{ zoom: scale }}>
+      {follow && (
         <div
           className="coach-ring"
           aria-hidden="true"
-          style={{ left: box.left - 6, top: box.top - 6, width: box.width + 12, height: box.height + 12 }}
+          style={{ left: (follow.ring.left - 6) / scale, top: (follow.ring.top - 6) / scale, width: (follow.ring.width + 12) / scale, height: (follow.ring.height + 12) / scale }}
         />
       )}
       <section
         ref={bubble}
-        className={`coach${box ? ` coach--pointing coach--${place?.side ?? 'right'}` : ' coach--docked'}`}
+        className={`coach${follow ? ` coach--pointing coach--${place?.side ?? 'right'}${place ? '' : ' coach--measuring'}` : ' coach--docked'}`}
         aria-labelledby="coach-title"
-        style={box && place ? { left: place.left, top: place.top } : undefined}
+        style={follow && place ? { left: place.left / scale, top: place.top / scale } : undefined}
       >
         <div aria-live="polite" aria-atomic="true">
           <p className="coach__progress">{t('tour.progress', { n: tour.step + 1, total: TOUR_STEPS.length })}</p>
@@ -129,10 +154,13 @@ export function CoachMarks() {
           <p className="coach__text">{t('tour.completedText')}</p>
         ) : (
           <>
+            {where && <p className="coach__where">{where}</p>}
             <p className="coach__text">{t(`tour.steps.${step.id}.text`)}</p>
-            <p className="coach__seed">
-              <span className="coach__seed-label">{t('tour.seedLabel')}</span> {t(`tour.steps.${step.id}.seed`)}
-            </p>
+            {!compact && (
+              <p className="coach__seed">
+                <span className="coach__seed-label">{t('tour.seedLabel')}</span> {t(`tour.steps.${step.id}.seed`)}
+              </p>
+            )}
             {inBrowser && (
               <p className="coach__browser">
                 {siteOpen ? (
@@ -158,6 +186,6 @@ export function CoachMarks() {
           </button>
         </div>
       </section>
-    </>
+    </div>
   );
 }

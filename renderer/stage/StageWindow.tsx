@@ -1,29 +1,40 @@
-import { useEffect, useId, useMemo, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, type PointerEvent as ReactPointerEvent, type ReactNode } from 'react';
 import { WindowHostContext, type StagedWindow } from '../client-apps/mac/window-host.js';
+import { windowBounds } from './slide-fit.js';
 import { useStage, useStageStore } from './stage-store.js';
+import { useStageLayout } from './use-slide-fit.js';
 import { WINDOW_SPECS, type StageWindowId } from './windows.js';
 
 /** Presses that belong to a control in the title bar (a toolbar tab), not the start of a drag. */
 const CONTROLS = 'button, input, select, textarea, a, [role="tab"]';
 
-/** How much of a window stays on the desktop however far it is dragged: enough to grab it again. */
-const KEEP_VISIBLE = 80;
+const clamp = (value: number, max: number) => Math.min(Math.max(value, 0), max);
 
 /**
- * One Mac window on the stage's desktop: fixed in size (scaled as a whole for large type),
- * dragged by its title bar, brought to front by any press in it, closed by its red button
- * (hidden, not unmounted: its app keeps its state, and what was typed in it, until opened
- * again). Each Open gives it the keyboard focus — back where it was, or its first field.
+ * One Mac window on the stage's desktop: a Mac's size in the slide's design pixels (the slide
+ * scales as a whole), dragged by its title bar, brought to front by any press in it, closed by
+ * its red button (hidden, not unmounted: its app keeps its state, and what was typed in it,
+ * until opened again). As a Mac keeps a window within the screen's visible frame, it stays
+ * wholly on the desktop and above the Dock: a desktop too short for it (Large type on a small
+ * screen) shortens it, and its content scrolls. Each Open gives it the keyboard focus — back
+ * where it was, or its first field.
  */
 export function StageWindow({ id, children }: { id: StageWindowId; children: ReactNode }) {
   const stage = useStageStore();
   const place = useStage((s) => s.windows[id]);
   const front = useStage((s) => s.front === id);
+  const { desktop, scale } = useStageLayout();
   const outer = useRef<HTMLElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const lastFocused = useRef<HTMLElement | null>(null);
   const titleId = `${useId()}-title`;
   const spec = WINDOW_SPECS[id];
+  const bounds = windowBounds(desktop, spec);
+  // Read by a drag, which starts outside render.
+  const bound = useRef({ bounds, scale });
+  useLayoutEffect(() => {
+    bound.current = { bounds, scale };
+  });
 
   useEffect(() => {
     if (place.focusRequest === 0 || !place.open) return;
@@ -50,14 +61,13 @@ export function StageWindow({ id, children }: { id: StageWindowId; children: Rea
       onTitlePointerDown: (event: ReactPointerEvent<HTMLElement>) => {
         if (event.button !== 0 || (event.target as Element).closest(CONTROLS)) return;
         const handle = event.currentTarget;
-        const desktop = outer.current?.offsetParent as HTMLElement | null;
-        const box = outer.current?.getBoundingClientRect();
-        if (!desktop || !box) return;
         event.preventDefault();
-        const start = { px: event.clientX, py: event.clientY, ...stage.getState().windows[id] };
+        const { bounds: limits, scale: zoom } = bound.current;
+        // From where it stands now (kept on the desktop), in design pixels: the pointer moves in screen pixels.
+        const start = { px: event.clientX, py: event.clientY, x: clamp(stage.getState().windows[id].x, limits.maxX), y: clamp(stage.getState().windows[id].y, limits.maxY) };
         const move = (e: PointerEvent) => {
-          const x = Math.min(Math.max(start.x + e.clientX - start.px, KEEP_VISIBLE - box.width), desktop.clientWidth - KEEP_VISIBLE);
-          const y = Math.min(Math.max(start.y + e.clientY - start.py, 0), desktop.clientHeight - 24);
+          const x = clamp(start.x + (e.clientX - start.px) / zoom, limits.maxX);
+          const y = clamp(start.y + (e.clientY - start.py) / zoom, limits.maxY);
           stage.getState().move(id, Math.round(x), Math.round(y));
         };
         const end = () => {
@@ -81,14 +91,14 @@ export function StageWindow({ id, children }: { id: StageWindowId; children: Rea
       aria-labelledby={titleId}
       className={`stage-window${front ? ' stage-window--front' : ''}`}
       hidden={!place.open}
-      style={{ left: place.x, top: place.y, zIndex: place.z }}
+      style={{ left: clamp(place.x, bounds.maxX), top: clamp(place.y, bounds.maxY), zIndex: place.z }}
       onPointerDownCapture={() => stage.getState().bringToFront(id)}
       onFocusCapture={(event) => {
         lastFocused.current = event.target instanceof HTMLElement ? event.target : null;
         stage.getState().bringToFront(id);
       }}
     >
-      <div className="stage-window__scale" style={{ width: spec.width, height: spec.height }}>
+      <div className="stage-window__frame" style={{ width: spec.width, height: bounds.height }}>
         <WindowHostContext value={host}>{children}</WindowHostContext>
       </div>
     </section>

@@ -1,31 +1,48 @@
 import type { TourStepId } from '../../preload/contract/presenter.js';
 
 /**
+ * One thing the tour can point at: `ring` is the element the ring goes round; `clear` is what
+ * the coach card must leave uncovered with it (the form with the field, the sheet with its
+ * button, the iPhone's whole screen, the Dock).
+ */
+export interface CoachTarget {
+  ring: string;
+  clear: string;
+}
+
+const dock = (app: 'messages' | 'mail'): CoachTarget => ({ ring: `[data-coach="dock-${app}"]`, clear: '.dock' });
+const messagesForm = (ring: string): CoachTarget => ({ ring: `[data-window="messages"] ${ring}`, clear: '[data-window="messages"] form.client-form' });
+
+/**
  * What each step of the tour points at on the stage, in order of preference: the first of
  * these that is on screen. An empty list: the step happens in My Apple ID, in the real browser.
  */
-export const COACH_TARGETS: Record<TourStepId, readonly string[]> = {
-  openMessages: ['[data-coach="dock-messages"]'],
-  signIn: ['[data-window="messages"] form.client-form button[type="submit"]', '[data-coach="dock-messages"]'],
+export const COACH_TARGETS: Record<TourStepId, readonly CoachTarget[]> = {
+  openMessages: [dock('messages')],
+  signIn: [messagesForm('form.client-form button[type="submit"]'), dock('messages')],
   create: [
-    '[data-window="messages"] .mac-sheet .mac-button--default',
-    '[data-window="messages"] form.client-form button[type="submit"]',
-    '[data-coach="dock-messages"]',
+    { ring: '[data-window="messages"] .mac-sheet .mac-button--default', clear: '[data-window="messages"] .mac-sheet' },
+    messagesForm('form.client-form button[type="submit"]'),
+    dock('messages'),
   ],
   portalSignIn: [],
   chooseDevice: [],
-  readCode: ['[data-coach="iphone"] .banners > li:first-child', '[data-coach="iphone"] .screen'],
+  readCode: [
+    { ring: '[data-coach="iphone"] .banners > li:first-child', clear: '[data-coach="iphone"] .screen' },
+    { ring: '[data-coach="iphone"] .screen', clear: '[data-coach="iphone"] .screen' },
+  ],
   createPassword: [],
-  useIt: ['[data-window="messages"] input[type="password"]', '[data-coach="dock-messages"]'],
-  mail: ['[data-window="mail"] input[type="password"]', '[data-coach="dock-mail"]'],
+  useIt: [messagesForm('input[type="password"]'), dock('messages')],
+  mail: [{ ring: '[data-window="mail"] input[type="password"]', clear: '[data-window="mail"] form.mail-form' }, dock('mail')],
   revoke: [],
 };
 
-/** The first of `selectors` that is on screen (not in a closed window, not collapsed). */
-export function findCoachTarget(selectors: readonly string[], root: ParentNode = document): HTMLElement | null {
-  for (const selector of selectors) {
-    const element = root.querySelector<HTMLElement>(selector);
-    if (element && !element.closest('[hidden]') && element.getClientRects().length > 0) return element;
+/** The first of `targets` that is on screen (not in a closed window, not collapsed), with what to keep clear. */
+export function findCoachTarget(targets: readonly CoachTarget[], root: ParentNode = document): { ring: HTMLElement; clear: HTMLElement } | null {
+  for (const target of targets) {
+    const ring = root.querySelector<HTMLElement>(target.ring);
+    if (!ring || ring.closest('[hidden]') || ring.getClientRects().length === 0) continue;
+    return { ring, clear: root.querySelector<HTMLElement>(target.clear) ?? ring };
   }
   return null;
 }

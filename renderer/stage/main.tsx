@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from '../i18n/index.js';
 import { LaunchKeyNotice } from '../shared/LaunchKeyNotice.js';
+import { scaleLargeTypeMyself } from '../shared/large-type.js';
 import { connectPresenter } from '../shared/presenter.js';
 import '../shared/base.css';
 import '../client-apps/mac/mac.css';
@@ -16,6 +17,8 @@ import './stage.css';
 import { StageApp } from './StageApp.js';
 
 initI18n('stage.title');
+// Large type scales the stage's slide, menu bar and panel (slide-fit.ts), not the page.
+scaleLargeTypeMyself();
 // One language for every page of both origins, the presenter clock, and Reset & restart.
 connectPresenter();
 

@@ -1,7 +1,8 @@
 import { useControl, toPayload } from '../control/store.js';
-import type { Opener } from '../control/opener.js';
+import type { Opener, WindowState } from '../control/opener.js';
 import { openAccountSiteTab } from '../shared/account-site-tab.js';
 import type { StageStore } from './stage-store.js';
+import { isStageWindow } from './windows.js';
 
 /**
  * How the control center (and the Dock) open things on the stage: a window opens, or comes to
@@ -25,5 +26,13 @@ export function stageOpener(stage: StageStore): Opener {
     }
     useControl.getState().opened(target);
     return { ok: true };
+  };
+}
+
+/** The stage's windows as the control center (and the tour) see them: open or not; the iPhone always stands there. */
+export function stageWindowState(stage: StageStore): WindowState {
+  return {
+    isOpen: (target) => (target === 'iphone' ? true : isStageWindow(target) ? stage.getState().windows[target].open : null),
+    subscribe: (onChange) => stage.subscribe(onChange),
   };
 }

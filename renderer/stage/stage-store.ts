@@ -14,14 +14,12 @@ export interface WindowPlace {
 
 /**
  * The stage's own state (one per stage page): which windows are open, where, which is in front,
- * and the presenter's display choices. The apps' state is not here: each window has its own
- * store (client-apps/store.ts).
+ * and the presenter's display choices for this page (Large type is every page's: the presenter
+ * state). The apps' state is not here: each window has its own store (client-apps/store.ts).
  */
 export interface StageState {
   windows: Record<StageWindowId, WindowPlace>;
   front: StageWindowId | null;
-  /** Projector type: the Mac windows scale up as a whole. */
-  largeType: boolean;
   /** The iPhone's codes in large digits. */
   largeCode: boolean;
   /** The control center panel is open. */
@@ -31,7 +29,7 @@ export interface StageState {
   close: (id: StageWindowId) => void;
   bringToFront: (id: StageWindowId) => void;
   move: (id: StageWindowId, x: number, y: number) => void;
-  setTool: (tool: 'largeType' | 'largeCode' | 'panelOpen', on: boolean) => void;
+  setTool: (tool: 'largeCode' | 'panelOpen', on: boolean) => void;
   /** Reset & restart: every window closed and back in its first place. */
   resetWindows: () => void;
 }
@@ -46,16 +44,16 @@ function firstPlaces(): Record<StageWindowId, WindowPlace> {
 
 const TOOLS_KEY = 'twostep.stage.tools';
 
-function readTools(): Pick<StageState, 'largeType' | 'largeCode' | 'panelOpen'> {
+function readTools(): Pick<StageState, 'largeCode' | 'panelOpen'> {
   // Wide enough for the panel beside the desktop and the iPhone: open at first.
   const wide = typeof window !== 'undefined' && window.innerWidth >= 1400;
   try {
     const saved = JSON.parse(window.localStorage.getItem(TOOLS_KEY) ?? 'null') as Record<string, unknown> | null;
-    if (saved) return { largeType: saved.largeType === true, largeCode: saved.largeCode === true, panelOpen: saved.panelOpen === true };
+    if (saved) return { largeCode: saved.largeCode === true, panelOpen: saved.panelOpen === true };
   } catch {
     // Nothing saved, or storage unavailable: the defaults.
   }
-  return { largeType: false, largeCode: false, panelOpen: wide };
+  return { largeCode: false, panelOpen: wide };
 }
 
 export function createStageStore(): StageStore {
@@ -89,9 +87,9 @@ export function createStageStore(): StageStore {
       },
       setTool(tool, on) {
         set({ [tool]: on } as Pick<StageState, typeof tool>);
-        const { largeType, largeCode, panelOpen } = get();
+        const { largeCode, panelOpen } = get();
         try {
-          window.localStorage.setItem(TOOLS_KEY, JSON.stringify({ largeType, largeCode, panelOpen }));
+          window.localStorage.setItem(TOOLS_KEY, JSON.stringify({ largeCode, panelOpen }));
         } catch {
           // Kept for this page only.
         }

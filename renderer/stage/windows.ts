@@ -25,7 +25,7 @@ export const WINDOW_SPECS: Record<StageWindowId, StageWindowSpec> = {
   messages: { clientKind: 'messages', nameKey: 'clientApps.messages.name', icon: 'messages', width: 680, height: 500, x: 32, y: 24 },
   facetime: { clientKind: 'facetime', nameKey: 'clientApps.facetime.name', icon: 'facetime', width: 660, height: 470, x: 72, y: 56 },
   icloud: { clientKind: 'icloud', nameKey: 'clientApps.icloud.systemPreferences', icon: 'icloud', width: 668, height: 540, x: 112, y: 40 },
-  mail: { clientKind: 'third-party', nameKey: 'mailApp.name', icon: 'mail', width: 620, height: 440, x: 152, y: 72 },
+  mail: { clientKind: 'third-party', nameKey: 'mailApp.name', icon: 'mail', width: 620, height: 520, x: 152, y: 56 },
 };
 
 export function isStageWindow(value: string): value is StageWindowId {

@@ -44,7 +44,7 @@ async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<vo
   await page.getByLabel(t(lang, 'signIn.password'), { exact: true }).fill(DEMO.password);
   await button(page, lang, 'signIn.submit').click();
   await expect(page.getByRole('heading', { level: 1, name: t(lang, 'verify.title') })).toBeVisible();
-  await expect(page.getByRole('radio', { name: /Taro's iPhone/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ })).toBeVisible();
   await scan(page, lang, 'verify: choose a device');
 
   await button(page, lang, 'verify.lostAccess').click();
@@ -56,7 +56,7 @@ async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<vo
   await scan(page, lang, 'verify: wrong recovery key');
   await button(page, lang, 'verify.useDevice').click();
 
-  await page.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await page.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await button(page, lang, 'common.continue').click();
   await expect(page.getByLabel(t(lang, 'verify.code'))).toBeVisible();
   await scan(page, lang, 'verify: enter the code');
@@ -114,7 +114,7 @@ async function accountSite(twostep: TwoStep, page: Page, lang: Lang): Promise<vo
   await page.getByLabel(t(lang, 'signIn.appleId'), { exact: true }).fill(DEMO.appleId);
   await page.getByLabel(t(lang, 'verify.recoveryKey'), { exact: true }).fill('TWOS-TEPD-EMOK-EY');
   await button(page, lang, 'common.continue').click();
-  await expect(page.getByRole('radio', { name: /Taro's iPhone/ })).toBeFocused();
+  await expect(page.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ })).toBeFocused();
   await scan(page, lang, 'unlock: choose a device');
   await button(page, lang, 'common.continue').click();
   await expect(page.getByLabel(t(lang, 'verify.code'))).toBeFocused();
@@ -209,7 +209,7 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
   const icloud = await openApp(page, twostep, lang, 'icloud');
   await scan(icloud, lang, 'iCloud: sign-in');
   await signInApp(icloud, lang, DEMO.password);
-  await expect(icloud.getByRole('radio', { name: /Taro's iPhone/ })).toBeVisible();
+  await expect(icloud.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ })).toBeVisible();
   await scan(icloud, lang, 'iCloud: choose a device');
   await button(icloud, lang, 'clientApps.continue').click();
   await expect(icloud.getByLabel(t(lang, 'clientApps.icloud.code'))).toBeVisible();

@@ -85,9 +85,12 @@ test('the session cookie is HttpOnly and SameSite=Strict, and no script can read
   });
   expect(started.ok()).toBe(true);
   await signInViaApi(page, twostep);
-  const cookies = await page.context().cookies(twostep.origin);
+  // Sent to the site's API only (its pages need no session): a cookie planted for "/" cannot replace it.
+  expect((await page.context().cookies(`${twostep.origin}/account`)).find((c) => c.name === 'twostep_site')).toBeUndefined();
+  const cookies = await page.context().cookies(`${twostep.origin}/api/site/session`);
   const session = cookies.find((c) => c.name === 'twostep_site');
   expect(session).toBeDefined();
+  expect(session!.path).toBe('/api/site');
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe('Strict');
   await page.goto(`${twostep.origin}/account`);

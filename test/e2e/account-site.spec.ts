@@ -8,7 +8,7 @@ async function signInUntilCode(page: Page, iphone: Page): Promise<string> {
   await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
   await page.getByRole('button', { name: 'Sign In' }).click();
   await expect(page.getByRole('heading', { name: 'Verify your identity' })).toBeVisible();
-  await page.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await page.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByLabel('Verification code')).toBeVisible();
   return readCodeFromIPhone(iphone);

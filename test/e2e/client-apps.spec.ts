@@ -76,7 +76,7 @@ test('iCloud on a new Mac: the normal password, then a code from the trusted iPh
   await expect(icloud.getByRole('alert')).toHaveText(en('errors.INCORRECT'));
 
   await signIn(icloud, DEMO.password);
-  await icloud.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await icloud.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await icloud.getByRole('button', { name: 'Continue', exact: true }).click();
   const iphone = await openIPhone(page, twostep, 'en');
   const code = await readCodeFromIPhone(iphone);
@@ -118,23 +118,23 @@ test.describe('scenario events from the control center', () => {
     const center = await control(page, twostep);
     await center.getByLabel('Sign Out of…').selectOption({ label: 'FaceTime' });
     await center.getByRole('button', { name: 'Sign Out', exact: true }).click();
-    await expect(center.getByRole('status').filter({ hasText: /signed out/ })).toBeVisible();
+    await expect(center.getByRole('status').filter({ hasText: /signed out/i })).toContainText('FaceTime');
     await expectSignedOut(apps.facetime, null);
     await expect(apps.messages.getByRole('status')).toContainText(DEMO.appleId);
     await expectTernMailConnected(mail, 'en');
   });
 
   for (const [button, notice] of [
-    ['Software Update', 'clientApps.ended.softwareUpdate'],
-    ['SIM Swap', 'clientApps.ended.simSwap'],
+    ['control.scenarios.softwareUpdate', 'clientApps.ended.softwareUpdate'],
+    ['control.scenarios.simSwap', 'clientApps.ended.simSwap'],
   ] as const) {
-    test(`${button} signs Messages and FaceTime out, saying why; Tern Mail on its app-specific password stays connected`, async ({ twostep, page }) => {
+    test(`${en(button)} signs Messages and FaceTime out, saying why; Tern Mail on its app-specific password stays connected`, async ({ twostep, page }) => {
       const { apps, mail } = await signInThree(page, twostep);
       const center = await control(page, twostep);
-      await center.getByRole('button', { name: button, exact: true }).click();
+      await center.getByRole('button', { name: en(button), exact: true }).click();
       for (const app of Object.values(apps)) await expectSignedOut(app, en(notice));
       await expectTernMailConnected(mail, 'en');
-      const sessions = center.getByRole('table', { name: 'Signed-in apps' });
+      const sessions = center.getByRole('table', { name: en('control.sessions.caption') });
       await expect(sessions.getByRole('row', { name: /Messages/ })).toContainText('Not signed in');
       await expect(sessions.getByRole('row', { name: /FaceTime/ })).toContainText('Not signed in');
       await expect(center.getByText(en(notice === 'clientApps.ended.softwareUpdate' ? 'control.scenarios.softwareUpdateHelp' : 'control.scenarios.simSwapHelp'))).toBeVisible();
@@ -195,7 +195,7 @@ test('every window open at once (more than a browser opens connections to one or
   await expect(lastMessages.getByRole('status')).toContainText(DEMO.appleId);
   // The other Messages window follows, live; and both follow the sign-out.
   await expect(windows[1]!.getByRole('status')).toContainText(DEMO.appleId);
-  await windows[0]!.getByRole('button', { name: 'Software Update', exact: true }).click();
+  await windows[0]!.getByRole('button', { name: en('control.scenarios.softwareUpdate'), exact: true }).click();
   await expectSignedOut(windows[1]!, en('clientApps.ended.softwareUpdate'));
   await expectSignedOut(lastMessages, en('clientApps.ended.softwareUpdate'));
   await expect(windows[6]!.getByRole('table', { name: 'Activity log' })).toContainText('Software Update');

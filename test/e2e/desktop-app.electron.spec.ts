@@ -60,7 +60,7 @@ test('the seed flow in the desktop app, with Create opening the default browser'
     await site.getByLabel('Apple ID').fill(DEMO.appleId);
     await site.getByLabel('Password', { exact: true }).fill(DEMO.password);
     await site.getByRole('button', { name: 'Sign In' }).click();
-    await site.getByRole('radio', { name: /Taro's iPhone/ }).check();
+    await site.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
     await site.getByRole('button', { name: 'Continue' }).click();
     await site.getByLabel('Verification code').fill(await readCodeFromIPhone(iphone));
     await site.getByRole('button', { name: 'Continue' }).click();

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test, type TwoStep } from './fixtures.js';
-import { DEMO, latestCode, openIPhone, readCodeFromIPhone, siteCall } from './helpers.js';
+import { appCall, DEMO, latestCode, openIPhone, readCodeFromIPhone, siteCall } from './helpers.js';
 
 /**
  * Issue 9, findings 4 and 6, in a real Chromium: cookies are not isolated by port, and SameSite
@@ -33,7 +33,7 @@ async function signInOnTheSite(page: Page, twostep: TwoStep): Promise<void> {
   await page.getByLabel('Apple ID', { exact: true }).fill(DEMO.appleId);
   await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
   await page.getByRole('button', { name: 'Sign In' }).click();
-  await page.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await page.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Verification code').fill(await readCodeFromIPhone(iphone));
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -45,8 +45,12 @@ test('finding 4: a server on another port receives the session cookie, and can d
   await signInOnTheSite(page, twostep);
   const local = await startLocalSite(() => '<!doctype html><title>another local app</title><p>hello</p>');
   try {
-    // The user visits another local web app: the browser sends it the account site's cookie.
+    // The user visits another local web app. The cookie is only for the site's API path (issue
+    // 15), so its pages do not get it…
     await page.goto(`${local.origin}/`);
+    expect(local.cookies.find((c) => c.includes('twostep_site='))).toBeUndefined();
+    // …but a page at that same path on another port does: cookies know no port.
+    await page.goto(`${local.origin}/api/site/anything`);
     const carried = local.cookies.find((c) => c.includes('twostep_site='));
     expect(carried, 'Chromium sends the cookie to every port of 127.0.0.1').toBeDefined();
 
@@ -74,44 +78,93 @@ test('finding 4: a server on another port receives the session cookie, and can d
   }
 });
 
-test('finding 4: a cookie set by another port cannot swap the user into another session', async ({ twostep, page, playwright }) => {
-  await signInOnTheSite(page, twostep);
-  // The attacker holds a session of its own (it knows a password): its cookie half and key half.
-  const attacker = await playwright.request.newContext();
-  const attackerTwoStep = { ...twostep, siteSessionKey: undefined as string | undefined };
-  try {
-    const started = await siteCall<{ verificationId: string; devices: { id: number }[] }>(attacker, attackerTwoStep, 'signIn', DEMO);
-    await siteCall(attacker, attackerTwoStep, 'sendCode', { verificationId: started.value.verificationId, deviceId: started.value.devices[1]!.id });
-    const code = await latestCode(attacker, twostep);
-    const opened = await siteCall<{ sessionKey: string }>(attacker, attackerTwoStep, 'verifyCode', { verificationId: started.value.verificationId, code });
-    expect(opened.ok).toBe(true);
-    attackerTwoStep.siteSessionKey = opened.value.sessionKey;
-    const attackerCookie = (await attacker.storageState()).cookies.find((c) => c.name === 'twostep_site')!.value;
+/** The attacker's own session (it knows the password): its cookie half and key half, as another port could plant them. */
+async function attackerSession(playwright: { request: { newContext(): Promise<APIRequestContext> } }, twostep: TwoStep) {
+  const request = await playwright.request.newContext();
+  const attacker = { ...twostep, siteSessionKey: undefined as string | undefined };
+  const started = await siteCall<{ verificationId: string; devices: { id: number }[] }>(request, attacker, 'signIn', DEMO);
+  await siteCall(request, attacker, 'sendCode', { verificationId: started.value.verificationId, deviceId: started.value.devices[1]!.id });
+  const code = await latestCode(request, twostep);
+  const opened = await siteCall<{ sessionKey: string }>(request, attacker, 'verifyCode', { verificationId: started.value.verificationId, code });
+  expect(opened.ok).toBe(true);
+  attacker.siteSessionKey = opened.value.sessionKey;
+  const cookie = (await request.storageState()).cookies.find((c) => c.name === 'twostep_site')!.value;
+  return { request, attacker, cookie };
+}
 
-    // A server on another port sets that cookie for 127.0.0.1 (a script could not: the user's is
-    // HttpOnly); cookies know no port, so it replaces the user's.
-    const local = await startLocalSite(
-      () => '<!doctype html><title>swap</title><p>done</p>',
-      `twostep_site=${attackerCookie}; Path=/; HttpOnly; SameSite=Strict`,
-    );
+test('issue 15: a cookie planted by another port neither swaps the user into another session nor signs them out', async ({ twostep, page, playwright }) => {
+  await signInOnTheSite(page, twostep);
+  const { request, attacker, cookie } = await attackerSession(playwright, twostep);
+  try {
+    // A server on another port sets its cookie for 127.0.0.1 (a script could not: the user's is
+    // HttpOnly). Cookies know no port: every later request to the account site carries it too.
+    const local = await startLocalSite(() => '<!doctype html><title>plant</title><p>done</p>', `twostep_site=${cookie}; Path=/; HttpOnly; SameSite=Strict`);
     try {
       await page.goto(`${local.origin}/`);
       await expect(page.getByText('done')).toBeVisible();
-      const cookies = await page.context().cookies(twostep.origin);
-      expect(cookies.find((c) => c.name === 'twostep_site')?.value).toBe(attackerCookie);
+      // Both arrive at the site's API now: the user's (its own path) and the planted one.
+      const sent = (await page.context().cookies(`${twostep.origin}/api/site/session`)).filter((c) => c.name === 'twostep_site');
+      expect(sent.map((c) => c.path).sort()).toEqual(['/', '/api/site']);
 
-      // Back on My Apple ID, the user's key does not fit the planted cookie: signed out, not swapped.
+      // Back on My Apple ID the user is still signed in: the planted half fits no key the page holds, and is ignored.
       await page.goto(`${twostep.origin}/account/app-passwords/new?label=Mail&lang=en`);
-      await expect(page.getByText('Sign in to continue to the page you opened.')).toBeVisible();
-      await expect(page.getByRole('button', { name: 'Sign In' })).toBeVisible();
-      // Nothing was made in the attacker's session on the user's behalf.
-      expect((await siteCall<unknown[]>(attacker, attackerTwoStep, 'listAppPasswords')).value).toEqual([]);
+      await expect(page.getByLabel('Label', { exact: true })).toHaveValue('Mail');
+      // In their own session, not the attacker's: with the attacker's session ended, the user's page goes on.
+      expect((await siteCall(request, attacker, 'signOut')).ok).toBe(true);
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await expect(page.getByText(/^[a-z]{4}-[a-z]{4}-[a-z]{4}-[a-z]{4}$/)).toBeVisible();
     } finally {
       local.server.close();
     }
   } finally {
-    await attacker.dispose();
+    await request.dispose();
   }
+});
+
+test('issue 15: a cookie planted for the very path of the session still never swaps the user into another session', async ({ twostep, page, playwright }) => {
+  await signInOnTheSite(page, twostep);
+  const { request, attacker, cookie } = await attackerSession(playwright, twostep);
+  try {
+    // An attacker who read TwoStep's source overwrites the user's cookie itself (same name, path and host):
+    // no browser keeps two then. The user's key fits nothing: signed out, never swapped.
+    const local = await startLocalSite(() => '<!doctype html><title>swap</title><p>done</p>', `twostep_site=${cookie}; Path=/api/site; HttpOnly; SameSite=Strict`);
+    try {
+      await page.goto(`${local.origin}/`);
+      await expect(page.getByText('done')).toBeVisible();
+      await page.goto(`${twostep.origin}/account/app-passwords/new?label=Mail&lang=en`);
+      await expect(page.getByText('Sign in to continue to the page you opened.')).toBeVisible();
+      expect((await siteCall<unknown[]>(request, attacker, 'listAppPasswords')).value).toEqual([]);
+    } finally {
+      local.server.close();
+    }
+  } finally {
+    await request.dispose();
+  }
+});
+
+test('issue 15, finding 3: a page on another port that POSTs LOGIN and AUTH lines to the mail ports cannot lock the account', async ({ twostep, page }) => {
+  const lines = Array.from({ length: 5 }, (_, i) => `a${i} LOGIN ${DEMO.appleId} wrong-${i}\r\n`).join('');
+  const auth = Array.from({ length: 5 }, (_, i) => `EHLO x\r\nAUTH PLAIN ${Buffer.from(`\0${DEMO.appleId}\0wrong-${i}`).toString('base64')}\r\n`).join('');
+  const local = await startLocalSite(
+    () => `<!doctype html><title>attack</title><script>
+      const send = (port, body) => fetch('http://127.0.0.1:' + port + '/', { method: 'POST', mode: 'no-cors', body }).catch(() => null);
+      Promise.all([send(${twostep.imapPort}, ${JSON.stringify(lines)}), send(${twostep.smtpPort}, ${JSON.stringify(auth)})]).then(() => { document.title = 'sent'; });
+    </script>`,
+  );
+  try {
+    // The page left open, reloaded: each load sends both requests again.
+    for (let load = 0; load < 7; load++) {
+      await page.goto(`${local.origin}/?load=${load}`);
+      await expect(page).toHaveTitle('sent');
+    }
+  } finally {
+    local.server.close();
+  }
+  // Not locked: the right password still reaches the code step, and no guess was judged over IMAP or SMTP.
+  const started = await siteCall<{ verificationId: string }>(page.request, twostep, 'signIn', DEMO);
+  expect(started.ok, JSON.stringify(started.error)).toBe(true);
+  const activity = await appCall<{ source: string; event: string }[]>(page.request, twostep, 'activity', { limit: 500 });
+  expect(activity.value.filter((e) => e.source === 'imap' || e.source === 'smtp')).toEqual([]);
 });
 
 test('finding 6: the control center opened without this launch\'s key says how to open it, and serves nothing', async ({ twostep, page }) => {

@@ -29,7 +29,7 @@ async function signInToAccountSite(site: Page, iphone: Page, lang: Lang, testInf
   await site.getByLabel(t(lang, 'signIn.password'), { exact: true }).fill(DEMO.password);
   await site.getByRole('button', { name: t(lang, 'signIn.submit'), exact: true }).click();
   await expect(site.getByRole('heading', { name: t(lang, 'verify.title') })).toBeVisible();
-  await site.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await site.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await site.getByRole('button', { name: t(lang, 'common.continue'), exact: true }).click();
   await expect(site.getByLabel(t(lang, 'verify.code'))).toBeVisible();
   const code = await readCodeFromIPhone(iphone, seen);

@@ -19,7 +19,7 @@ async function siteUpToTheCode(page: Page, twostep: TwoStep, lang: Lang): Promis
   await site.getByLabel(t(lang, 'signIn.appleId'), { exact: true }).fill(DEMO.appleId);
   await site.getByLabel(t(lang, 'signIn.password'), { exact: true }).fill(DEMO.password);
   await site.getByRole('button', { name: t(lang, 'signIn.submit'), exact: true }).click();
-  await site.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await site.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await site.getByRole('button', { name: t(lang, 'common.continue'), exact: true }).click();
   await expect(site.getByLabel(t(lang, 'verify.code'))).toBeVisible();
   return site;
@@ -86,7 +86,7 @@ test('Create twice uses one My Apple ID tab: the second time that tab shows the 
   await site.getByLabel('Apple ID', { exact: true }).fill(DEMO.appleId);
   await site.getByLabel('Password', { exact: true }).fill(DEMO.password);
   await site.getByRole('button', { name: 'Sign In', exact: true }).click();
-  await site.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await site.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await site.getByRole('button', { name: 'Continue', exact: true }).click();
   await site.getByLabel(en('verify.code')).fill(await readCodeFromIPhone(stageIPhone(page, 'en')));
   await site.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -219,5 +219,5 @@ test('Replace Lost Key on Password and Security: a new key, shown once; the old 
   await expect(site.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(en('errors.RECOVERY_KEY_INCORRECT'));
   await site.getByLabel(en('verify.recoveryKey'), { exact: true }).fill(key);
   await site.getByRole('button', { name: 'Continue', exact: true }).click();
-  await expect(site.getByRole('radio', { name: /Taro's iPhone/ })).toBeVisible();
+  await expect(site.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ })).toBeVisible();
 });

@@ -87,7 +87,7 @@ async function stageSeedFlow(twostep: TwoStep, page: Page, lang: Lang, testInfo:
   // 5. Verify your identity: Taro's iPhone.
   await expect(site.getByRole('heading', { level: 1, name: t(lang, 'verify.title') })).toBeVisible();
   await expectBanner(site, lang, 5, 'chooseDevice');
-  await site.getByRole('radio', { name: /Taro's iPhone/ }).check();
+  await site.getByRole('radio', { name: /Taro's iPhone|太郎の iPhone/ }).check();
   await site.getByRole('button', { name: t(lang, 'common.continue'), exact: true }).click();
   await expect(site.getByLabel(t(lang, 'verify.code'))).toBeVisible();
 
@@ -98,7 +98,7 @@ async function stageSeedFlow(twostep: TwoStep, page: Page, lang: Lang, testInfo:
   await expectRingAround(page, iphone.getByRole('listitem').first());
   await expectBanner(site, lang, 6, 'readCode');
   await readmeScreenshot(page, lang, 'stage');
-  await readmeScreenshot(iphone, lang, 'iphone');
+  await readmeScreenshot(iphone.locator('.iphone'), lang, 'iphone');
   await step(testInfo, page, 'the-code-on-the-iphone');
   // Sending the code did not end the step; nor does time: only using it does.
   await page.waitForTimeout(1000);

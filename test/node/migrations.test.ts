@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdentityService } from '../../main/identity/identity-service.js';
+import { KeyedHash } from '../../main/identity/crypto/keyed-hash.js';
 import { TEST_SCRYPT_COST } from '../../main/identity/crypto/password-hasher.js';
 import { LATEST_SCHEMA_VERSION, migrate, openDatabase, schemaVersion } from '../../main/identity/store/database.js';
 import { MIGRATIONS } from '../../main/identity/store/migrations/index.js';
@@ -22,6 +23,7 @@ const TABLES = [
   'mail_messages',
   'mail_settings',
   'mailboxes',
+  'revoked_app_passwords',
   'trusted_devices',
   'verifications',
 ];
@@ -220,6 +222,42 @@ describe('migrations', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('finds a revoked app-specific password by its keyed hash, never by scanning', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const plan = db
+        .prepare('EXPLAIN QUERY PLAN SELECT * FROM revoked_app_passwords r JOIN accounts a ON a.id = r.account_id WHERE r.lookup_hash = ? AND a.apple_id = ?')
+        .all(Buffer.alloc(32), 'x@y.example') as { detail: string }[];
+      const details = plan.map((row) => row.detail);
+      expect(details.some((d) => /^SEARCH r USING (PRIMARY KEY|INDEX \S+) \(lookup_hash=\?\)/.test(d)), details.join('; ')).toBe(true);
+      expect(details.filter((d) => /^SCAN/.test(d))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('version 40 moves the hashes of passwords revoked before it, the newest 100 of each account, and none stays in app_passwords', async () => {
+    const path = tempStorePath();
+    const old = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 30));
+    const keyed = KeyedHash.forStore(old);
+    old.prepare("INSERT INTO accounts (id, apple_id, full_name, password_hash, password_changed_at, security_level, created_at) VALUES (1, 'old@twostep.example', 'Old', 'x', 0, 'two-step', 0)").run();
+    const insert = old.prepare('INSERT INTO app_passwords (account_id, label, lookup_hash, created_at, revoked_at) VALUES (1, ?, ?, 0, ?)');
+    const password = (i: number) => `revoked-password-${i}`;
+    for (let i = 0; i < 101; i++) insert.run(`Revoked ${i}`, keyed.digest('app-password', password(i)), 1_000 + i);
+    insert.run('Active', keyed.digest('app-password', 'stillactivepassw'), null);
+    old.close();
+
+    const { service } = await openService({ path });
+    const db = service.database;
+    expect((db.prepare('SELECT count(*) AS n FROM revoked_app_passwords').get() as { n: number }).n).toBe(100);
+    // The oldest one is no longer kept; the newest is.
+    const kept = (i: number) => db.prepare('SELECT count(*) AS n FROM revoked_app_passwords WHERE lookup_hash = ?').get(keyed.digest('app-password', password(i))) as { n: number };
+    expect([kept(0).n, kept(100).n]).toEqual([0, 1]);
+    const leftInPasswords = db.prepare('SELECT count(*) AS n FROM app_passwords WHERE lookup_hash IN (SELECT lookup_hash FROM revoked_app_passwords)').get() as { n: number };
+    expect(leftInPasswords.n).toBe(0);
+    expect((db.prepare('SELECT count(*) AS n FROM app_passwords WHERE lookup_hash = ?').get(keyed.digest('app-password', 'stillactivepassw')) as { n: number }).n).toBe(1);
   });
 
   it('counts pending guesses and recent code sends by index, never by scanning', () => {

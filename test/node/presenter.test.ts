@@ -77,7 +77,7 @@ describe('the presenter state', () => {
     expect(before).toMatchObject({ skippedMs: 10 * MINUTE, run: 0, tour: { step: 'useIt' } });
 
     await handlers.resetDemo({}, undefined);
-    expect(await handlers.presenter({}, undefined)).toEqual({ lang: 'en', tour: null, skippedMs: 0, run: 1, siteTabs: 0 });
+    expect(await handlers.presenter({}, undefined)).toEqual({ lang: 'en', tour: null, skippedMs: 0, run: 1, siteTabs: 0, largeType: false });
     expect((await service.signInAccountSite({ appleId, password })).status).toBe('VERIFICATION_REQUIRED');
   });
 });
@@ -106,7 +106,7 @@ describe('the presenter streams of browser mode', () => {
     const { site, appCall } = await servers();
     const stream = await openSse(`${site.origin}/api/presenter/events`);
     onTestFinished(() => stream.close());
-    expect(JSON.parse((await stream.next('presenter')).data)).toEqual({ lang: 'en', tour: null, run: 0 } satisfies SitePresenterView);
+    expect(JSON.parse((await stream.next('presenter')).data)).toEqual({ lang: 'en', tour: null, run: 0, largeType: false } satisfies SitePresenterView);
 
     expect((await appCall('setLanguage', { lang: 'ja' })).json.value.lang).toBe('ja');
     expect(JSON.parse((await stream.next('presenter')).data)).toMatchObject({ lang: 'ja' });
@@ -116,13 +116,13 @@ describe('the presenter streams of browser mode', () => {
       headers: { 'content-type': 'application/json', origin: site.origin },
       body: JSON.stringify({ lang: 'en' }),
     });
-    expect(await response.json()).toEqual({ ok: true, value: { lang: 'en', tour: null, run: 0 } });
+    expect(await response.json()).toEqual({ ok: true, value: { lang: 'en', tour: null, run: 0, largeType: false } });
     expect((await appCall('presenter', {})).json.value.lang).toBe('en');
     // The page itself is served in the language of the moment.
     expect(await (await fetch(`${site.origin}/sign-in`)).text()).toContain('<meta name="twostep-lang" content="en">');
   });
 
-  it('the site stream carries the language, the tour step and the run only: never a code, the clock or the tab count', async () => {
+  it('the site stream carries the language, the tour step, the run and Large type only: never a code, the clock or the tab count', async () => {
     const { site, service, appCall } = await servers();
     const stream = await openSse(`${site.origin}/api/presenter/events`);
     onTestFinished(() => stream.close());
@@ -134,11 +134,13 @@ describe('the presenter streams of browser mode', () => {
     const code = service.deviceNotifications()[0]!.code;
     await appCall('skipClock', { minutes: 10 });
     await appCall('setLanguage', { lang: 'ja' });
+    await appCall('setLargeType', { on: true });
     await stream.next('presenter');
     await stream.next('presenter');
+    expect(JSON.parse((await stream.next('presenter')).data)).toMatchObject({ largeType: true });
     const everything = stream.all.map((m) => m.data).join('\n');
     expect(everything).not.toContain(code);
-    for (const message of stream.all) expect(Object.keys(JSON.parse(message.data) as object).sort()).toEqual(['lang', 'run', 'tour']);
+    for (const message of stream.all) expect(Object.keys(JSON.parse(message.data) as object).sort()).toEqual(['lang', 'largeType', 'run', 'tour']);
   });
 
   it('the app server answers its presenter calls and stream only with this launch key', async () => {

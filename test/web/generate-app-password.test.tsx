@@ -12,7 +12,7 @@ describe('Generate App-Specific Password', () => {
       session: () => ({ value: { account: ACCOUNT } }),
       createAppPassword: (body) => ({
         value: {
-          appPassword: { id: 7, label: body.label, createdAt: Date.now(), lastUsedAt: null, lastUsedBy: null, revokedAt: null },
+          appPassword: { id: 7, label: body.label, createdAt: Date.now(), lastUsedAt: null, lastUsedBy: null, revokedAt: null, usedAfterRevocation: null },
           password: 'abcdefghijklmnop',
         },
       }),

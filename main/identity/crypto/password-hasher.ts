@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { HashingPool } from './hashing-pool.js';
+import { TokenBucket } from './token-bucket.js';
 
 /**
  * scrypt parameters. Production uses OWASP's first line for scrypt (N=2^17, r=8, p=1, 128 MiB);
@@ -14,6 +15,17 @@ export interface ScryptCost {
 export const PRODUCTION_SCRYPT_COST: ScryptCost = { logN: 17, r: 8, p: 1 };
 /** Only for tests and test-mode stores: fast, and never written by the desktop app. */
 export const TEST_SCRYPT_COST: ScryptCost = { logN: 10, r: 8, p: 1 };
+
+/**
+ * Decoy hashes (see burn) for unknown Apple IDs, in all, whoever sends them: a small shared
+ * allowance, so such attempts queue behind each other and never in front of real users.
+ */
+export const DECOY_HASHES_PER_SECOND = 2;
+
+/** The decoys' allowance: `perSecond` on average, two at once after a quiet spell. */
+export function decoyAllowance(perSecond: number = DECOY_HASHES_PER_SECOND): TokenBucket {
+  return new TokenBucket(perSecond, 2);
+}
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
@@ -35,6 +47,7 @@ export class PasswordHasher {
   constructor(
     readonly cost: ScryptCost = PRODUCTION_SCRYPT_COST,
     private readonly pool: HashingPool = new HashingPool(),
+    private readonly decoys: TokenBucket = decoyAllowance(),
   ) {}
 
   /** `scrypt$logN$r$p$salt$key`, salt and key in base64. */
@@ -60,10 +73,15 @@ export class PasswordHasher {
 
   /**
    * Spends the same time as a real check when there is no account, so the answer's timing
-   * does not tell whether an Apple ID exists.
+   * does not tell whether an Apple ID exists — at an ordinary pace. These hashes count against
+   * no account, so they draw on a shared allowance (DECOY_HASHES_PER_SECOND) and then wait for
+   * a slot behind every real user's hash: a flood of unknown Apple IDs slows only itself. Under
+   * such a flood its own answers come late, which tells the flooder little it could not learn
+   * from a lock's answer already.
    */
   async burn(password: string): Promise<void> {
-    await this.pool.run(() => scryptAsync(password, DUMMY_SALT, this.cost));
+    await this.decoys.take();
+    await this.pool.run(() => scryptAsync(password, DUMMY_SALT, this.cost), 'decoy');
   }
 }
 

@@ -105,6 +105,11 @@ export function accountView(ctx: ServiceContext, account: AccountRow): AccountVi
   };
 }
 
+/** Whether a token is a session that is open (not signed out); read-only, for telling a planted cookie from the user's. */
+export function siteSessionOpen(ctx: ServiceContext, token: string): boolean {
+  return ctx.repos.accountSiteSessions.get(siteTokenHash(ctx, token)) !== undefined;
+}
+
 export function currentSiteAccount(ctx: ServiceContext, token: string): AccountView {
   return transact(ctx, (tx) => accountView(ctx, siteAccount(ctx, tx, token)));
 }

@@ -25,11 +25,19 @@ export function createAppPassword(ctx: ServiceContext, token: string, label: str
   });
 }
 
-/** View History: the active app-specific passwords, newest first. */
+/**
+ * View History: the active app-specific passwords, newest first — and revoked ones that a client
+ * still presents (a mail client retrying its saved password), so the user sees which app to give
+ * a new one. Those retries are refused and counted nowhere (see revoked-app-passwords.ts).
+ */
 export function listAppPasswords(ctx: ServiceContext, token: string): AppPasswordView[] {
   return transact(ctx, (tx) => {
     const account = siteAccount(ctx, tx, token);
-    return ctx.repos.appPasswords.list(account.id).filter((p) => p.revokedAt === null);
+    const presented = ctx.repos.revokedAppPasswords.presentedForAccount(account.id);
+    return ctx.repos.appPasswords
+      .list(account.id)
+      .map((p) => ({ ...p, usedAfterRevocation: presented.get(p.id) ?? null }))
+      .filter((p) => p.revokedAt === null || p.usedAfterRevocation !== null);
   });
 }
 
@@ -38,11 +46,13 @@ export function revokeAppPassword(ctx: ServiceContext, token: string, appPasswor
   return transactSigningOut(ctx, (tx) => {
     const account = siteAccount(ctx, tx, token);
     const appPassword = ctx.repos.appPasswords.get(account.id, appPasswordId);
-    // revoke() changes only an active one: a password revoked already (here or by another
+    // Only an active one is kept and revoked: a password revoked already (here or by another
     // window) is not found.
-    if (!appPassword || !ctx.repos.appPasswords.revoke(appPassword.id, tx.now)) {
+    if (!appPassword || !ctx.repos.revokedAppPasswords.keepOne(appPassword.id, tx.now)) {
       throw tx.refuse(new IdentityError('APP_PASSWORD_NOT_FOUND'));
     }
+    ctx.repos.appPasswords.revoke(appPassword.id, tx.now);
+    ctx.repos.revokedAppPasswords.prune(account.id, tx.now);
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'app-password-revoked', outcome: 'success', detail: { label: appPassword.label } });
     // Stryker disable next-line BooleanLiteral: equivalent — sessions opened with the account's password exist only without two-step, where no app-specific password is active
     tx.emit({ type: 'credentials-revoked', accountId: account.id, appPasswordIds: [appPassword.id], accountPassword: false, reason: 'app-password-revoked' });
@@ -62,7 +72,10 @@ export function revokeAllFor(
   reason: 'app-password-revoked' | 'password-changed' | 'security-changed' | 'demo-reset',
   source: string,
 ): { revoked: number; signedOutApps: number } {
+  // Their keyed hashes are kept first, so a client retrying one is recognised (no guess).
+  ctx.repos.revokedAppPasswords.keepActiveOf(account.id, tx.now);
   const ids = ctx.repos.appPasswords.revokeAll(account.id, tx.now);
+  ctx.repos.revokedAppPasswords.prune(account.id, tx.now);
   let signedOutApps = 0;
   for (const id of ids) signedOutApps += endClientSessions(ctx, tx, { by: 'app-password', value: id }, reason);
   // Mail clients hold their own sessions (many per account, in the mail servers' memory): a new

@@ -6,6 +6,7 @@ import { prefillLabelFor, requirementFor } from '../policy/client-rules.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { acceptAppPassword, checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
 import { clearFailures } from './guess-budget.js';
+import { refuseRevokedAppPassword } from './revoked-app-passwords.js';
 import { acceptCode, openVerification, startVerification } from './verification.js';
 
 /** Signs a simulated app in, by the rules of SPEC §3 for that app and the account's protection. */
@@ -17,6 +18,7 @@ export async function signInClient(
 ): Promise<ClientSignInResult> {
   const found = checkAppPassword(ctx, appleId, password, clientKind);
   if (found) return signInWithAppPassword(ctx, clientKind, found);
+  refuseRevokedAppPassword(ctx, appleId, password, clientKind, clientKind);
   return judgeSignIn(ctx, appleId, password, clientKind, (tx, account): ClientSignInResult => {
     const requirement = requirementFor(clientKind, account.security_level);
     if (requirement === 'password') {

@@ -9,7 +9,7 @@ export const DEMO_ACCOUNT = {
   appleId: DEMO_IDENTITY.appleId,
   password: 'Twostep-Demo-2015',
   fullName: DEMO_IDENTITY.fullName,
-  iphone: "Taro's iPhone",
+  iphone: DEMO_IDENTITY.iphone,
   phoneNumber: '+1 (202) 555-0123',
   /** Documented so a presenter can show the hard-lock recovery; a real key is random. */
   recoveryKey: 'TWOS-TEPD-EMOK-EY',
@@ -52,7 +52,7 @@ export async function resetDemo(ctx: ServiceContext): Promise<void> {
   transact(ctx, (tx) => {
     endClientSessions(ctx, tx, { by: 'all', value: 0 }, 'demo-reset');
     tx.emit({ type: 'credentials-revoked', accountId: null, appPasswordIds: [], accountPassword: true, reason: 'demo-reset' });
-    for (const table of ['account_site_sessions', 'client_sessions', 'verifications', 'app_passwords', 'trusted_devices', 'accounts', 'activity_log']) {
+    for (const table of ['account_site_sessions', 'client_sessions', 'verifications', 'revoked_app_passwords', 'app_passwords', 'trusted_devices', 'accounts', 'activity_log']) {
       ctx.db.prepare(`DELETE FROM ${table}`).run();
     }
     seedDemo(ctx, tx, hash);

@@ -32,6 +32,17 @@ export class DeviceInbox {
     return this.notifications.findLast((n) => n.verificationId === verificationId)?.notification;
   }
 
+  /**
+   * The verification's code was accepted: its notification, still shown until it expires, is
+   * marked used (the device greys it). Returns the marked notification, if it is still kept.
+   */
+  markUsed(verificationId: string, at: number): DeviceNotification | undefined {
+    const kept = this.notifications.findLast((n) => n.verificationId === verificationId);
+    if (!kept || kept.notification.usedAt !== null) return undefined;
+    kept.notification = { ...kept.notification, usedAt: at };
+    return kept.notification;
+  }
+
   /** Unexpired notifications, newest first; for one device when `deviceId` is given. */
   list(deviceId?: number): DeviceNotification[] {
     this.prune();

@@ -3,6 +3,7 @@ import { requirementFor } from '../policy/client-rules.js';
 import { transact, type ServiceContext } from './context.js';
 import { acceptAppPassword, checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
 import { clearFailures } from './guess-budget.js';
+import { refuseRevokedAppPassword } from './revoked-app-passwords.js';
 
 /**
  * What a mail server holds for a signed-in IMAP or SMTP session: whose account, and which
@@ -31,8 +32,9 @@ export function usedByName(protocol: MailProtocol, clientName: string | null): s
  * counted when wrong). A right password on an account under two-step or two-factor is refused
  * with APP_SPECIFIC_PASSWORD_REQUIRED, and — as at Messages — not counted: it was no guess, and
  * a mail client that retries its saved password every few minutes would otherwise lock the
- * account. Refusals are IdentityErrors (INCORRECT, LOCKED, HARD_LOCKED, ACCOUNT_DISABLED,
- * TRY_AGAIN); the server turns each into its profile's answer.
+ * account; nor is an app-specific password revoked since (refuseRevokedAppPassword). Refusals
+ * are IdentityErrors (INCORRECT, LOCKED, HARD_LOCKED, ACCOUNT_DISABLED, TRY_AGAIN); the server
+ * turns each into its profile's answer.
  */
 export async function signInMail(
   ctx: ServiceContext,
@@ -43,6 +45,7 @@ export async function signInMail(
 ): Promise<MailSignInResult> {
   const found = checkAppPassword(ctx, appleId, password, protocol);
   if (found) return signInWithAppPassword(ctx, protocol, found, clientName);
+  refuseRevokedAppPassword(ctx, appleId, password, protocol, usedByName(protocol, clientName));
   return judgeSignIn(ctx, appleId, password, protocol, (tx, account): MailSignInResult => {
     if (requirementFor(protocol, account.security_level) === 'password') {
       clearFailures(ctx, account);

@@ -3,7 +3,7 @@ import { recoveryKeyMatches } from './account-site.js';
 import { setPassword, type PasswordChanged } from './account-settings.js';
 import { transact, transactSigningOut, type ServiceContext } from './context.js';
 import { admitGuess, recordFailure } from './guess-budget.js';
-import { acceptCode, openVerification, startVerification, type VerificationChallenge } from './verification.js';
+import { acceptCode, judgeCode, openVerification, startVerification, type VerificationChallenge } from './verification.js';
 
 const SOURCE = 'account-site';
 
@@ -30,7 +30,14 @@ export function beginUnlock(ctx: ServiceContext, appleId: string, recoveryKey: s
   });
 }
 
+/**
+ * The code, then the new password. The verification and the code are judged before anything is
+ * hashed (a wrong or unknown one costs no scrypt run: issue 15), and judged again with the new
+ * hash in hand, when the verification is completed and the password set in one transaction — a
+ * code replaced or a lock begun meanwhile is caught there.
+ */
 export async function completeUnlock(ctx: ServiceContext, verificationId: string, code: string, newPassword: string): Promise<PasswordChanged> {
+  transact(ctx, (tx) => judgeCode(ctx, tx, openVerification(ctx, tx, verificationId, ['unlock']), code, SOURCE));
   const hash = await ctx.hasher.hash(newPassword);
   return transactSigningOut(ctx, (tx) => {
     const verification = openVerification(ctx, tx, verificationId, ['unlock']);

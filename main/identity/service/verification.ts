@@ -145,6 +145,7 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
     sentAt: tx.now,
     expiresAt,
     replaces: ctx.inbox.latestFor(verification.id)?.id ?? null,
+    usedAt: null,
   };
   ctx.inbox.add(notification, verification.id);
   tx.emit({ type: 'code-delivered', notification });
@@ -152,16 +153,15 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
 }
 
 /**
- * Checks a typed code inside the caller's transaction: one use, 10 minutes, 5 tries per code —
+ * Judges a typed code inside the caller's transaction: one use, 10 minutes, 5 tries per code —
  * and every wrong one is a failed guess at the account, so asking for code after code runs into
- * the account's lock like password guessing does. A right code completes the verification (it
- * never works twice) and the sign-in, so the failure count starts again.
+ * the account's lock like password guessing does. A wrong code is counted (and refused); a right
+ * one is left unused, for acceptCode (or a later transaction's) to complete.
  */
-export function acceptCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow, code: string, source: string): void {
+export function judgeCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow, code: string, source: string): void {
   const account = ctx.repos.accounts.get(verification.account_id);
-  const appleId = account.apple_id;
   const refuse = (error: IdentityError, reason: string) => {
-    tx.log({ appleId, source, event: 'code-refused', outcome: 'failure', detail: { reason } });
+    tx.log({ appleId: account.apple_id, source, event: 'code-refused', outcome: 'failure', detail: { reason } });
     return tx.refuse(error);
   };
   if (verification.code_hash === null || verification.code_expires_at === null) {
@@ -184,9 +184,21 @@ export function acceptCode(ctx: ServiceContext, tx: Tx, verification: Verificati
     }
     throw refuse(locked ?? new IdentityError('CODE_INCORRECT', { remaining: CODE_MAX_ATTEMPTS - attempts }), 'incorrect');
   }
+}
+
+/**
+ * Checks a typed code (judgeCode) and, when it is right, completes the verification (it never
+ * works twice) and the sign-in, so the failure count starts again.
+ */
+export function acceptCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow, code: string, source: string): void {
+  judgeCode(ctx, tx, verification, code, source);
+  const account = ctx.repos.accounts.get(verification.account_id);
   ctx.repos.verifications.complete(verification.id, tx.now);
   clearFailures(ctx, account);
-  tx.log({ appleId, source, event: 'code-accepted', outcome: 'success', detail: { for: verification.purpose } });
+  tx.log({ appleId: account.apple_id, source, event: 'code-accepted', outcome: 'success', detail: { for: verification.purpose } });
+  // The device shows the code as used from now on (only the device is sent it: it holds the code).
+  const used = ctx.inbox.markUsed(verification.id, tx.now);
+  if (used) tx.emit({ type: 'code-delivered', notification: used });
 }
 
 function codeHash(ctx: ServiceContext, verificationId: string, code: string): Buffer {

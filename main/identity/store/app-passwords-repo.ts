@@ -29,6 +29,7 @@ function toView(row: AppPasswordRow): AppPasswordView {
     lastUsedAt: row.last_used_at,
     lastUsedBy: row.last_used_by,
     revokedAt: row.revoked_at,
+    usedAfterRevocation: null,
   };
 }
 
@@ -65,9 +66,12 @@ export class AppPasswordsRepo {
     );
     this.getStmt = db.prepare<[number, number], AppPasswordRow>('SELECT * FROM app_passwords WHERE id = ? AND account_id = ?');
     this.markUsedStmt = db.prepare('UPDATE app_passwords SET last_used_at = @now, last_used_by = @client WHERE id = @id');
-    this.revokeStmt = db.prepare('UPDATE app_passwords SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL');
+    // A revoked password's keyed hash is kept only in revoked_app_passwords (bounded there, and
+    // copied there first by the caller): here a random value takes its place, the column being
+    // NOT NULL UNIQUE.
+    this.revokeStmt = db.prepare('UPDATE app_passwords SET revoked_at = @now, lookup_hash = randomblob(32) WHERE id = @id AND revoked_at IS NULL');
     this.revokeAllStmt = db.prepare<{ accountId: number; now: number }, { id: number }>(
-      'UPDATE app_passwords SET revoked_at = @now WHERE account_id = @accountId AND revoked_at IS NULL RETURNING id',
+      'UPDATE app_passwords SET revoked_at = @now, lookup_hash = randomblob(32) WHERE account_id = @accountId AND revoked_at IS NULL RETURNING id',
     );
   }
 
@@ -84,7 +88,7 @@ export class AppPasswordsRepo {
 
   insert(accountId: number, label: string, hash: Buffer, now: number): AppPasswordView {
     const id = Number(this.insertStmt.run({ accountId, label, hash, now }).lastInsertRowid);
-    return { id, label, createdAt: now, lastUsedAt: null, lastUsedBy: null, revokedAt: null };
+    return { id, label, createdAt: now, lastUsedAt: null, lastUsedBy: null, revokedAt: null, usedAfterRevocation: null };
   }
 
   list(accountId: number): AppPasswordView[] {

@@ -7,6 +7,7 @@ import { CodeSendsRepo } from './code-sends-repo.js';
 import type { Db } from './database.js';
 import { DevicesRepo } from './devices-repo.js';
 import { GuessReservationsRepo } from './guess-reservations-repo.js';
+import { RevokedAppPasswordsRepo } from './revoked-app-passwords-repo.js';
 import { VerificationsRepo } from './verifications-repo.js';
 
 /** One repository per domain, each holding its prepared statements. */
@@ -15,6 +16,7 @@ export class Repositories {
   readonly devices: DevicesRepo;
   readonly verifications: VerificationsRepo;
   readonly appPasswords: AppPasswordsRepo;
+  readonly revokedAppPasswords: RevokedAppPasswordsRepo;
   readonly clientSessions: ClientSessionsRepo;
   readonly accountSiteSessions: AccountSiteSessionsRepo;
   readonly activity: ActivityRepo;
@@ -26,6 +28,7 @@ export class Repositories {
     this.devices = new DevicesRepo(db);
     this.verifications = new VerificationsRepo(db);
     this.appPasswords = new AppPasswordsRepo(db);
+    this.revokedAppPasswords = new RevokedAppPasswordsRepo(db);
     this.clientSessions = new ClientSessionsRepo(db);
     this.accountSiteSessions = new AccountSiteSessionsRepo(db);
     this.activity = new ActivityRepo(db);

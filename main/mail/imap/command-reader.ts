@@ -8,17 +8,11 @@
 export interface ReaderLimits {
   /** One line, without its literals. */
   maxLine: number;
-  /** One literal. */
-  maxLiteral: number;
+  /** One literal, of the command whose first bytes are `prefix` (APPEND's message is larger than a password). */
+  maxLiteral(prefix: Buffer): number;
   /** A whole command, literals included. */
   maxCommand: number;
 }
-
-/** A message as large as SMTP accepts may be APPENDed (a client saving what it sent). */
-export const DEFAULT_LIMITS: ReaderLimits = { maxLine: 16 * 1024, maxLiteral: 25 * 1024 * 1024, maxCommand: 26 * 1024 * 1024 };
-
-/** Any other command's literals (a password, a mailbox name) are small. */
-export const MAX_SMALL_LITERAL = 64 * 1024;
 
 export type ReaderEvent =
   | { type: 'command'; bytes: Buffer }
@@ -37,7 +31,8 @@ export class CommandReader {
   /** A synchronizing literal waits for the session to say `+` (or to refuse it). */
   private waiting = false;
 
-  constructor(private readonly limits: ReaderLimits = DEFAULT_LIMITS) {}
+  /** `limits` is asked at each line: a session's limits change when it signs in. */
+  constructor(private readonly limits: () => ReaderLimits) {}
 
   /** Feeds bytes; returns the events they complete, in order. */
   push(chunk: Buffer): ReaderEvent[] {
@@ -80,9 +75,10 @@ export class CommandReader {
         this.literalLeft -= take;
         continue;
       }
+      const limits = this.limits();
       const newline = this.pending.indexOf(0x0a);
       if (newline === -1) {
-        if (this.pending.length > this.limits.maxLine) {
+        if (this.pending.length > limits.maxLine) {
           events.push({ type: 'too-big', what: 'line', synchronizing: false, prefix: this.pending.subarray(0, 64) });
           this.reset();
         }
@@ -90,7 +86,7 @@ export class CommandReader {
       }
       const line = this.pending.subarray(0, newline + 1);
       this.pending = this.pending.subarray(newline + 1);
-      if (line.length > this.limits.maxLine) {
+      if (line.length > limits.maxLine) {
         events.push({ type: 'too-big', what: 'line', synchronizing: false, prefix: line.subarray(0, 64) });
         this.parts = [];
         this.size = 0;
@@ -108,10 +104,11 @@ export class CommandReader {
       const literalSize = Number(literal[1]);
       const synchronizing = literal[2] === undefined;
       const prefix = Buffer.concat(this.parts);
-      if (literalSize > this.limits.maxLiteral || this.size + literalSize > this.limits.maxCommand) {
-        events.push({ type: 'too-big', what: literalSize > this.limits.maxLiteral ? 'literal' : 'command', synchronizing, prefix: prefix.subarray(0, 64) });
+      const tooLong = literalSize > limits.maxLiteral(prefix);
+      if (tooLong || this.size + literalSize > limits.maxCommand) {
+        events.push({ type: 'too-big', what: tooLong ? 'literal' : 'command', synchronizing, prefix: prefix.subarray(0, 64) });
         // A synchronizing literal is never sent once refused; a non-synchronizing one is on its
-        // way already, and the session closes the connection rather than read it.
+        // way already, and the session closes the connection rather than read it (RFC 7888 §4).
         this.parts = [];
         this.size = 0;
         if (!synchronizing) this.reset();

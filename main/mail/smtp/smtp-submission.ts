@@ -6,9 +6,12 @@ import type { MailGrant } from '../../identity/service/mail-sign-in.js';
 import type { RunningMailServer } from '../imap/imap-server.js';
 import { LOCKED_TEXT, TRY_AGAIN_TEXT, type MailProfile, type SmtpReply } from '../profiles.js';
 import type { MailSession, SessionRegistry } from '../session-registry.js';
-import type { MailboxStore } from '../store/mailbox-store.js';
+import { MAX_MESSAGE_BYTES, type MailboxStore } from '../store/mailbox-store.js';
 import { parseMime, type HeaderField } from '../mime/mime-tree.js';
 import addressparser from 'nodemailer/lib/addressparser';
+import type { ConnectionLimits } from '../../net/connection-guard.js';
+import { LISTENER_LIMITS } from '../../net/listener-budget.js';
+import { guardSmtpServer } from './smtp-guard.js';
 
 export interface SmtpContext {
   service: IdentityService;
@@ -17,10 +20,13 @@ export interface SmtpContext {
   profile: () => MailProfile;
   key: string;
   cert: string;
+  /** The listener's limits (connections, time before sign-in); default LISTENER_LIMITS.smtp. */
+  limits?: ConnectionLimits;
 }
 
-/** The largest message accepted (what the EHLO's SIZE says). */
-export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+/** Every line, AUTH continuations included (smtp-server's maxCommandLength; its 16 KB default leaves room for XOAUTH2, not offered here). */
+const MAX_LINE = 8 * 1024;
+
 const MAX_RECIPIENTS = 50;
 
 /**
@@ -62,6 +68,7 @@ export async function startSmtpServer(ctx: SmtpContext, port: number, implicitTl
   /** Each connection's own id (Gmail's greeting and refusals name it), by smtp-server's session id. */
   const connectionIds = new Map<string, string>();
   const idOf = (session: SMTPServerSession) => connectionIds.get(session.id) ?? session.id;
+  const limits = ctx.limits ?? LISTENER_LIMITS.smtp;
   const server = new SMTPServer({
     name: '127.0.0.1',
     heloResponse: ctx.profile().smtp.ehlo,
@@ -88,7 +95,17 @@ export async function startSmtpServer(ctx: SmtpContext, port: number, implicitTl
       }
       callback();
     },
+    maxCommandLength: MAX_LINE,
+    // Idle time, in every state (smtp-server has one).
+    socketTimeout: limits.idleBeforeSignInMs,
+    onSecure(socket, session, callback) {
+      guard.secured(socket, session);
+      callback();
+    },
     onAuth(auth, session, callback) {
+      if (guard.refusesAuth(session)) {
+        return callback(Object.assign(new Error('4.7.0 Credentials came together with lines that are not SMTP; nothing was checked'), { responseCode: 421 }));
+      }
       void authenticate(auth.username ?? '', auth.password ?? '', session, callback);
     },
     onMailFrom(address, session, callback) {
@@ -138,6 +155,8 @@ export async function startSmtpServer(ctx: SmtpContext, port: number, implicitTl
       connectionIds.delete(session.id);
     },
   });
+  // Past a cap an implicit-TLS listener closes without a word: nothing readable can be said before the handshake.
+  const guard = guardSmtpServer(server, limits, implicitTls ? '' : undefined);
 
   function connectionOf(session: SMTPServerSession): ConnectionHandle | undefined {
     return [...(server as unknown as { connections: Set<ConnectionHandle> }).connections].find((c) => c.session.id === session.id);
@@ -155,6 +174,7 @@ export async function startSmtpServer(ctx: SmtpContext, port: number, implicitTl
       const result = await ctx.service.signInMail({ protocol: 'smtp', appleId: username, password, clientName: null });
       if (result.status === 'APP_SPECIFIC_PASSWORD_REQUIRED') return callback(null, reply(profile.appPasswordRequired(idOf(session))));
       register(session, result.grant);
+      guard.signedIn(session);
       return callback(null, { user: result.grant });
     } catch (error) {
       if (!(error instanceof IdentityError)) return callback(error as Error);

@@ -7,6 +7,9 @@ export type SpecialUse = (typeof SPECIAL_USES)[number];
 /** How many mailboxes one account may hold (a client creating folders in a loop stops here). */
 export const MAX_MAILBOXES = 500;
 
+/** The largest message a mailbox takes, however it comes (SMTP's SIZE, IMAP's APPEND). */
+export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+
 export interface MailboxRow {
   id: number;
   account_id: number;

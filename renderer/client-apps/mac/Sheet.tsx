@@ -44,9 +44,11 @@ export function Sheet({ title, children, icon, cancelLabel, defaultLabel, onCanc
   });
 
   // A sheet hangs below the title bar and its toolbar (a preferences window's tabs stay in view).
+  // In the layout's own pixels (offsetHeight), not the screen's: the stage scales its windows,
+  // and a screen height would set the sheet that much lower than the title bar it hangs from.
   useLayoutEffect(() => {
     const header = (staged?.frame() ?? document).querySelector<HTMLElement>('.mac-titlebar');
-    if (header) layer.style.setProperty('top', `${header.getBoundingClientRect().height}px`);
+    if (header) layer.style.setProperty('top', `${header.offsetHeight}px`);
   }, [layer, staged]);
 
   return createPortal(

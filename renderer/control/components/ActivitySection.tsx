@@ -22,34 +22,50 @@ export function ActivitySection() {
         {announcement ? t('control.activity.announce', { what: describeActivity(t, announcement) }) : ''}
       </div>
       <div className="table-wrap table-wrap--scroll" tabIndex={0} role="group" aria-labelledby="activity-heading">
-        <table className="table table--activity" aria-busy={activity === null || undefined}>
+        <table className="table table--stack table--activity" role="table" aria-busy={activity === null || undefined}>
           <caption className="visually-hidden">{t('control.activity.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('control.activity.time')}</th>
-              <th scope="col">{t('control.activity.appleId')}</th>
-              <th scope="col">{t('control.activity.where')}</th>
-              <th scope="col">{t('control.activity.what')}</th>
-              <th scope="col">{t('control.activity.outcome')}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">
+                {t('control.activity.time')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('control.activity.appleId')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('control.activity.where')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('control.activity.what')}
+              </th>
+              <th scope="col" role="columnheader">
+                {t('control.activity.outcome')}
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {activity === null || activity.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
+              <tr role="row">
+                <td role="cell" colSpan={5} className="muted">
                   {activity === null ? t('control.activity.loading') : t('control.activity.empty')}
                 </td>
               </tr>
             ) : (
               activity.map((entry) => (
-                <tr key={`${entry.id}:${entry.at}`} data-event={entry.event} className={entry === announcement ? 'is-new' : undefined}>
-                  <td className="nowrap">
+                <tr key={`${entry.id}:${entry.at}`} role="row" data-event={entry.event} className={entry === announcement ? 'is-new' : undefined}>
+                  <td role="cell" className="nowrap table__cell--time">
                     <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>
                   </td>
-                  <td>{entry.appleId ?? t('control.activity.nobody')}</td>
-                  <td>{sourceName(t, entry.source)}</td>
-                  <td>{describeActivity(t, entry)}</td>
-                  <td className="nowrap">
+                  <td role="cell" className="table__cell--apple-id">
+                    {entry.appleId ?? t('control.activity.nobody')}
+                  </td>
+                  <td role="cell" className="table__cell--where">
+                    {sourceName(t, entry.source)}
+                  </td>
+                  <td role="cell" className="table__cell--what">
+                    {describeActivity(t, entry)}
+                  </td>
+                  <td role="cell" className="nowrap table__cell--outcome">
                     <span className={`outcome outcome--${entry.outcome}`}>
                       <span className="outcome__icon" aria-hidden="true">
                         {OUTCOME_ICONS[entry.outcome]}

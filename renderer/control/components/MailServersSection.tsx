@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
-import { MAIL_PROFILES, type MailServersView, type MailSettings } from '../../../preload/contract/mail-types.js';
+import { MAIL_PROFILES, type MailLanguageChoice, type MailServersPanelView, type MailSettings } from '../../../preload/contract/mail-types.js';
 import { errorMessage, formatTime } from '../../i18n/index.js';
 import { appApi, onServiceEvent } from '../../shared/app-api.js';
 import { toPayload } from '../store.js';
@@ -10,12 +10,12 @@ import './mail-servers.css';
 /**
  * The IMAP and SMTP servers: what to type into a mail client (server, port, security, user
  * name), who is connected, and the settings — the profile the servers answer as, whether a
- * revocation ends open sessions, the notification mails' language. Its own state: it follows
+ * revocation ends open sessions, the notification mails' language (the pages', unless chosen). Its own state: it follows
  * the servers' own pushed changes and is reloaded on every (re)connection.
  */
 export function MailServersSection() {
   const { t } = useTranslation();
-  const [view, setView] = useState<MailServersView | null>(null);
+  const [view, setView] = useState<MailServersPanelView | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
 
   useEffect(() => {
@@ -35,7 +35,7 @@ export function MailServersSection() {
     );
   }, []);
 
-  const change = (settings: Partial<MailSettings>) =>
+  const change = (settings: Partial<Omit<MailSettings, 'language'>> & { language?: MailLanguageChoice }) =>
     appApi.setMailSettings(settings).then(setView, (e: unknown) => setError(toPayload(e)));
 
   return (
@@ -52,28 +52,35 @@ export function MailServersSection() {
       )}
       {view && (
         <>
-          <table className="mail-settings">
-            <thead>
-              <tr>
-                <th scope="col">{t('mailServers.protocol')}</th>
-                <th scope="col">{t('mailServers.server')}</th>
-                <th scope="col">{t('mailServers.port')}</th>
-                <th scope="col">{t('mailServers.security')}</th>
-                <th scope="col">{t('mailServers.userName')}</th>
+          <table className="mail-settings table--stack" role="table">
+            <caption className="visually-hidden">{t('mailServers.caption')}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                {(['protocol', 'server', 'port', 'security', 'userName'] as const).map((column) => (
+                  <th key={column} scope="col" role="columnheader">
+                    {t(`mailServers.${column}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {(['imap', 'imaps', 'smtp', 'smtps'] as const).map((protocol) => (
-                <tr key={protocol}>
-                  <th scope="row">{t(`mailServers.${protocol}`)}</th>
-                  <td>
+                <tr key={protocol} role="row">
+                  <th scope="row" role="rowheader">
+                    {t(`mailServers.${protocol}`)}
+                  </th>
+                  <td role="cell" data-label={t('mailServers.server')}>
                     <code>{view[protocol].host}</code>
                   </td>
-                  <td>
+                  <td role="cell" data-label={t('mailServers.port')}>
                     <code>{view[protocol].port}</code>
                   </td>
-                  <td>{t(protocol === 'imaps' || protocol === 'smtps' ? 'mailServers.securityTlsValue' : 'mailServers.securityValue')}</td>
-                  <td>{t('mailServers.userNameValue')}</td>
+                  <td role="cell" data-label={t('mailServers.security')}>
+                    {t(protocol === 'imaps' || protocol === 'smtps' ? 'mailServers.securityTlsValue' : 'mailServers.securityValue')}
+                  </td>
+                  <td role="cell" data-label={t('mailServers.userName')}>
+                    {t('mailServers.userNameValue')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -93,7 +100,8 @@ export function MailServersSection() {
             </label>
             <label>
               {t('mailServers.language')}{' '}
-              <select value={view.settings.language} onChange={(e) => void change({ language: e.target.value as MailSettings['language'] })}>
+              <select value={view.languageChoice} onChange={(e) => void change({ language: e.target.value as MailLanguageChoice })} aria-describedby="mail-language-help">
+                <option value="pages">{t('mailServers.languages.pages', { language: t(`mailServers.languages.${view.settings.language}`) })}</option>
                 <option value="en">{t('mailServers.languages.en')}</option>
                 <option value="ja">{t('mailServers.languages.ja')}</option>
               </select>
@@ -103,6 +111,9 @@ export function MailServersSection() {
               {t('mailServers.keepSessions')}
             </label>
             <p className="panel__note">{t('mailServers.keepSessionsHelp')}</p>
+            <p id="mail-language-help" className="panel__note">
+              {t('mailServers.languageHelp')}
+            </p>
           </div>
           <h3 className="panel__subtitle">{t('mailServers.sessions')}</h3>
           {view.sessions.length === 0 ? (

@@ -1,16 +1,29 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inputs } from '../../../preload/contract/inputs.js';
-import { CLIENT_KINDS, type ClientKind } from '../../../preload/contract/models.js';
+import { CLIENT_KINDS, type ClientKind, type SignedInClient } from '../../../preload/contract/models.js';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
-import { errorMessage } from '../../i18n/index.js';
+import { currentLanguage, errorMessage } from '../../i18n/index.js';
 import { appApi } from '../../shared/app-api.js';
 import { toPayload, useControl } from '../store.js';
 import { ChangePasswordDialog } from './ChangePasswordDialog.js';
 import { ResetDialog } from './ResetDialog.js';
 
+/** A client as the result names it: a Mac app (translated when shown) or a mail client by its name. */
+type Named = { app: ClientKind } | { name: string };
+
 /** The last result, kept as data so it follows a change of language. */
-type Outcome = { kind: 'signed-out'; count: number } | { kind: 'password-changed'; appleId: string; count: number } | { kind: 'reset' };
+type Outcome = { kind: 'signed-out'; count: number; who: Named[] } | { kind: 'password-changed'; appleId: string; count: number } | { kind: 'reset' };
+
+const keyOf = (c: SignedInClient) => (c.kind === 'app' ? `app:${c.clientKind}` : `mail:${c.name}:${c.appleId}:${c.appPasswordLabel ?? ''}`);
+
+/** Who was signed in before and is not now: what a scenario really signed out. */
+function signedOutBetween(before: readonly SignedInClient[], after: readonly SignedInClient[]): Named[] {
+  const still = new Set(after.map(keyOf));
+  const gone = new Map<string, Named>();
+  for (const c of before) if (!still.has(keyOf(c))) gone.set(keyOf(c), c.kind === 'app' ? { app: c.clientKind } : { name: c.name });
+  return [...gone.values()];
+}
 
 type Busy = 'sign-out' | 'software-update' | 'sim-swap' | 'unexpected-re-sign-in' | 'reset' | null;
 
@@ -29,6 +42,7 @@ function Scenario({ help, helpId, children }: { help: string; helpId: string; ch
 export function ScenariosSection() {
   const { t } = useTranslation();
   const reloadAll = useControl((s) => s.reloadAll);
+  const reloadSessions = useControl((s) => s.reloadSessions);
   const [clientKind, setClientKind] = useState<ClientKind>('messages');
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -44,8 +58,11 @@ export function ScenariosSection() {
   function describe(result: Outcome | null): string {
     if (!result) return '';
     switch (result.kind) {
-      case 'signed-out':
-        return signedOut(result.count);
+      case 'signed-out': {
+        if (result.who.length === 0) return signedOut(result.count);
+        const names = result.who.map((w) => ('app' in w ? t(`control.apps.${w.app}`) : w.name));
+        return t('control.scenarios.resultApps', { apps: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(names) });
+      }
       case 'password-changed':
         return `${t('control.scenarios.passwordChanged', { appleId: result.appleId })} ${signedOut(result.count)}`;
       case 'reset':
@@ -59,8 +76,11 @@ export function ScenariosSection() {
     setOutcome(null);
     setError(null);
     try {
+      const before = await appApi.signedIn({});
       const { signedOutApps } = await appApi.runScenario(input);
-      setOutcome({ kind: 'signed-out', count: signedOutApps });
+      const after = await appApi.signedIn({});
+      void reloadSessions();
+      setOutcome({ kind: 'signed-out', count: signedOutApps, who: signedOutBetween(before, after) });
     } catch (caught) {
       setError(toPayload(caught));
     } finally {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/index.js';
-import { useOpener, type OpenOutcome } from '../opener.js';
+import { useOpener, useWindowOpen, type OpenOutcome } from '../opener.js';
 import { useControl } from '../store.js';
 import { TOUR_STEPS } from '../tour.js';
 import { useTourTarget } from './WindowsSection.js';
@@ -18,7 +18,10 @@ export function TourPanel() {
   const [failure, setFailure] = useState<OpenOutcome | null>(null);
   const step = TOUR_STEPS[tour.step] ?? TOUR_STEPS[0]!;
   const target = useTourTarget();
+  const targetOpen = useWindowOpen(target);
   const inBrowser = !tour.completed && step.target === 'account-site' && target === null;
+  // "Open" only for a window that is closed (or for the step that is opening it): an open one is shown, never "opened" again.
+  const toOpen = targetOpen === false || (targetOpen === null && step.id === 'openMessages');
   // Start and End Tour replace each other: focus follows (to the tour's Next, or back to Start)
   // instead of falling to the page, but only after the presenter's own press.
   const startRef = useRef<HTMLButtonElement>(null);
@@ -84,9 +87,11 @@ export function TourPanel() {
               {inBrowser && <p className="tour__next">{t('tour.switchToBrowser')}</p>}
               {target && (
                 <p className="tour__next">
-                  <span id="tour-next-action">{t('tour.nextAction', { action: t(`control.windows.${target}`) })}</span>{' '}
+                  <span id="tour-next-action">
+                    {toOpen ? t('tour.nextAction', { action: t(`control.windows.${target}`) }) : t('tour.nextIn', { place: t(`tour.places.${target}`) })}
+                  </span>{' '}
                   <button type="button" className="button button--small" aria-describedby="tour-next-action" onClick={() => void openNow()}>
-                    {t('tour.openNow')}
+                    {toOpen ? t('tour.openNow') : t('tour.show')}
                   </button>
                 </p>
               )}

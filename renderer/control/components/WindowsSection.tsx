@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppIcon } from '../../client-apps/mac/AppIcon.js';
 import { errorMessage } from '../../i18n/index.js';
-import { useOpener, type OpenOutcome } from '../opener.js';
+import { useOpener, useWindowOpen, type OpenOutcome } from '../opener.js';
 import { usePresenter } from '../../shared/presenter.js';
 import { useControl } from '../store.js';
 import { OPEN_TARGETS, TOUR_STEPS, type OpenTarget } from '../tour.js';
@@ -22,6 +22,10 @@ export function useTourTarget(): OpenTarget | null {
 export function WindowsSection() {
   const { t } = useTranslation();
   const tourTarget = useTourTarget();
+  const tourTargetOpen = useWindowOpen(tourTarget);
+  const opening = useControl((s) => TOUR_STEPS[s.tour.step]?.id === 'openMessages');
+  // As the tour panel says it: "Open" only for a closed window, or for the step that opens it.
+  const toOpen = tourTargetOpen === false || (tourTargetOpen === null && opening);
   const openTarget = useOpener();
   const [failure, setFailure] = useState<OpenOutcome | null>(null);
 
@@ -58,7 +62,7 @@ export function WindowsSection() {
               </button>
               {pointed && (
                 <span id="tour-pointer" className="tour-pointer">
-                  {t('control.windows.tourNext', { action: t(`control.windows.${target}`) })}
+                  {toOpen ? t('control.windows.tourNext', { action: t(`control.windows.${target}`) }) : t('control.windows.tourHere')}
                 </span>
               )}
             </li>

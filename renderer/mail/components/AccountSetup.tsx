@@ -63,11 +63,16 @@ export function AccountSetup() {
           errorId={errorId}
           inputRef={passwordRef}
         />
-        {refusal && <Refusal id={errorId} />}
-        {error && (
-          <p role="alert" className="form-error">
-            {errorMessage(error)}
-          </p>
+        {(refusal || error) && (
+          // Scrolls on its own when the teaching hint makes it long: Sign In stays in the window.
+          <div className="mail-form__messages" tabIndex={0} role="group" aria-labelledby={`${errorId}-title`}>
+            {refusal && <Refusal id={errorId} />}
+            {error && (
+              <p id={`${errorId}-title`} role="alert" className="form-error">
+                {errorMessage(error)}
+              </p>
+            )}
+          </div>
         )}
         <div className="mail-form__buttons">
           <Spinner visible={busy} />

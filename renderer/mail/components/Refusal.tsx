@@ -13,7 +13,7 @@ export function Refusal({ id }: { id: string }) {
   const hint = useMail((s) => s.teachingHint);
   return (
     <div id={id} role="alert" className="mail-refusal">
-      <p className="mail-refusal__title">{refusal.kind === 'unavailable' ? t('mailApp.unavailable') : t('mailApp.incorrect', { appleId })}</p>
+      <p id={`${id}-title`} className="mail-refusal__title">{refusal.kind === 'unavailable' ? t('mailApp.unavailable') : t('mailApp.incorrect', { appleId })}</p>
       <p className="mail-refusal__server">{t('mailApp.serverSaid', { text: refusal.serverText })}</p>
       {hint && refusal.kind === 'incorrect' && (
         <aside className="mail-hint" aria-label={t('mailApp.hint.title')}>

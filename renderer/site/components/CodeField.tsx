@@ -15,7 +15,8 @@ interface CodeFieldProps {
 /**
  * The verification code as the 2015 site asked for it: one box per digit. It is one real field
  * (one label, paste and one-time-code autofill work, a screen reader reads one value) lying
- * over the drawn boxes; only digits are kept, at most `length` of them.
+ * over the drawn boxes; only digits are kept (a pasted " 0981" or "12 34" loses its spaces,
+ * not a digit), at most `length` of them.
  */
 export function CodeField({ name, label, length, value, onValue, error, errorId }: CodeFieldProps) {
   const id = `field-${useId()}-${name}`;
@@ -35,8 +36,9 @@ export function CodeField({ name, label, length, value, onValue, error, errorId 
           inputMode="numeric"
           autoComplete="one-time-code"
           spellCheck={false}
-          maxLength={length}
           value={value}
+          // No maxLength: it would cut a paste such as " 0981" to " 098" before the space is dropped.
+          // Everything but the digits goes first, then the first `length` digits fill the boxes.
           onChange={(event) => onValue(event.target.value.replace(/\D/g, '').slice(0, length))}
           aria-invalid={invalid || undefined}
           aria-describedby={[own ? `${id}-error` : '', invalid ? errorId : ''].filter(Boolean).join(' ') || undefined}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrustedDeviceView } from '../../../preload/contract/models.js';
+import { deviceName } from '../../shared/display-name.js';
 import { SubmitButton } from './form.js';
 
 /** The trusted devices as radio buttons: the iPhone gets Find My iPhone, a number gets an SMS. */
@@ -41,7 +42,7 @@ export function DevicePicker({
             />
             <span className={`device-option__icon device-option__icon--${device.kind}`} aria-hidden="true" />
             <span className="device-option__text">
-              <span className="device-option__name">{device.maskedName}</span>
+              <span className="device-option__name">{deviceName(t, device.maskedName)}</span>
               <span className="device-option__via">{device.kind === 'iphone' ? t('verify.viaFindMyIphone') : t('verify.viaSms')}</span>
             </span>
           </label>

@@ -95,7 +95,8 @@ function CreatedPassword({ created }: { created: NewAppPassword }) {
         {password}
       </p>
       <div className="copy-row">
-        <button type="button" className="button" onClick={() => void copyPassword()}>
+        {/* What comes next is pasting it: the keyboard starts on Copy. */}
+        <button type="button" className="button" data-default-action onClick={() => void copyPassword()}>
           {t('generate.copy')}
         </button>
         <span role="status" className="copy-row__status">

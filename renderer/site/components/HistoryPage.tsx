@@ -12,7 +12,10 @@ import { Link } from './Link.js';
 
 type Pending = { kind: 'one'; appPassword: AppPasswordView } | { kind: 'all' };
 
-/** View History: every app-specific password, with Delete on each and Revoke All. */
+/**
+ * View History: every active app-specific password, with Delete on each and Revoke All — and a
+ * revoked one that an app still tries, saying which app, so the user knows where to paste a new one.
+ */
 export function HistoryPage() {
   const { t } = useTranslation();
   const appPasswords = useSite((s) => s.appPasswords);
@@ -62,7 +65,8 @@ export function HistoryPage() {
         </p>
       )}
       {appPasswords === null && !loadError && <p role="status">{t('common.loading')}</p>}
-      {appPasswords !== null && appPasswords.length === 0 && <p className="empty">{t('history.empty')}</p>}
+      {appPasswords !== null && active.length === 0 && <p className="empty">{t('history.empty')}</p>}
+      {appPasswords !== null && appPasswords.some((p) => p.usedAfterRevocation !== null) && <p className="card__lead history__note">{t('history.stillTriedNote')}</p>}
       {appPasswords !== null && appPasswords.length > 0 && (
         <table className="history" aria-label={t('history.tableName')}>
           <thead>
@@ -93,7 +97,18 @@ export function HistoryPage() {
                       {t('history.delete')}
                     </button>
                   ) : (
-                    <span>{t('history.revokedAt', { date: formatDateTime(p.revokedAt) })}</span>
+                    <>
+                      <span>{t('history.revokedAt', { date: formatDateTime(p.revokedAt) })}</span>
+                      {p.usedAfterRevocation && (
+                        <span className="history__still-tried">
+                          {t('history.usedAfterRevocation', {
+                            client: usedBy(p.usedAfterRevocation.by, t),
+                            date: formatDateTime(p.usedAfterRevocation.at),
+                            count: p.usedAfterRevocation.times,
+                          })}
+                        </span>
+                      )}
+                    </>
                   )}
                 </td>
               </tr>

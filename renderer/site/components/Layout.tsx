@@ -56,9 +56,25 @@ export function focusPageTitle(): void {
 }
 
 /**
+ * Where the keyboard goes on a new page or step: its form's first field (the chosen radio
+ * button of a device list), else its default action (`data-default-action`: Copy, when a
+ * password is shown), else its heading — so Enter goes on at once, and a screen reader hears
+ * the field or the heading that says where it is.
+ */
+export function focusStep(): void {
+  const main = document.getElementById('main');
+  const field =
+    main?.querySelector<HTMLElement>('form input[type="radio"]:checked') ??
+    main?.querySelector<HTMLElement>('form input:not([type="hidden"]):not(:disabled), form select:not(:disabled), form textarea:not(:disabled)');
+  const target = field ?? main?.querySelector<HTMLElement>('[data-default-action]');
+  if (target) target.focus({ preventScroll: true });
+  else focusPageTitle();
+}
+
+/**
  * After a step of a page changes in place (no new address), focus goes to the new step's
- * first field (the chosen radio button of a device list), so a keyboard user never falls
- * back to the top of the page. Nothing happens on the first render.
+ * first field (see focusStep), so a keyboard user never falls back to the top of the page.
+ * Nothing happens on the first render.
  */
 export function useFocusFirstFieldOn(step: string): void {
   const first = useRef(true);
@@ -67,20 +83,18 @@ export function useFocusFirstFieldOn(step: string): void {
       first.current = false;
       return;
     }
-    const main = document.getElementById('main');
-    const field = main?.querySelector<HTMLElement>('input[type="radio"]:checked') ?? main?.querySelector<HTMLElement>('input, select, textarea');
-    if (field) field.focus();
-    else focusPageTitle();
+    focusStep();
   }, [step]);
 }
 
 /**
- * A page's white card with its heading, which takes focus when the page changes (App) or,
- * with `focusOnMount`, when this card replaces another on the same address (a form's result).
+ * A page's white card with its heading. Focus goes to its first field, default action or
+ * heading (focusStep) when the page changes (App) or, with `focusOnMount`, when this card
+ * replaces another on the same address (a form's result).
  */
 export function Card({ title, children, wide = false, focusOnMount = false }: { title: string; children: ReactNode; wide?: boolean; focusOnMount?: boolean }) {
   useEffect(() => {
-    if (focusOnMount) focusPageTitle();
+    if (focusOnMount) focusStep();
   }, [focusOnMount]);
   return (
     <div className={`card${wide ? ' card--wide' : ''}`}>

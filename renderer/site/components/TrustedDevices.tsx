@@ -6,6 +6,7 @@ import { site } from '../api.js';
 import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
 import { AddTrustedPhone } from './AddTrustedPhone.js';
+import { deviceName } from '../../shared/display-name.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 
 /** Trusted devices and phone numbers: add a number (verified by a code sent to it), remove a device. */
@@ -36,13 +37,13 @@ export function TrustedDevices({ account }: { account: AccountView }) {
             <li key={device.id} className="trusted-list__item">
               <span className={`device-option__icon device-option__icon--${device.kind}`} aria-hidden="true" />
               <span className="trusted-list__name">
-                {device.name}
+                {deviceName(t, device.name)}
                 <span className="trusted-list__kind">{device.kind === 'iphone' ? t('account.kindIphone') : t('account.kindPhone')}</span>
               </span>
               <button
                 type="button"
                 className="link-button"
-                aria-label={t('account.removeDevice', { name: device.name })}
+                aria-label={t('account.removeDevice', { name: deviceName(t, device.name) })}
                 onClick={() => (remove.setError(null), setCurrentPassword(''), setRemoving(device))}
               >
                 {t('account.remove')}
@@ -66,7 +67,7 @@ export function TrustedDevices({ account }: { account: AccountView }) {
       </div>
       {removing && (
         <ConfirmDialog
-          title={t('account.removeTitle', { name: removing.name })}
+          title={t('account.removeTitle', { name: deviceName(t, removing.name) })}
           confirmLabel={t('account.remove')}
           busy={remove.busy}
           error={remove.error ? errorMessage(remove.error) : null}

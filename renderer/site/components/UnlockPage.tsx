@@ -10,6 +10,7 @@ import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, 
 import { CodeField } from './CodeField.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 import { Link } from './Link.js';
+import { deviceName } from '../../shared/display-name.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
 
 const CODE_FIELDS: CodeFields = {
@@ -144,7 +145,7 @@ export function UnlockPage() {
 
       {step === 'reset' && sent && (
         <form className="form" onSubmit={reset} noValidate>
-          <Notice>{t('unlock.codeSent', { device: challenge?.devices.find((d) => d.id === sent.deviceId)?.maskedName ?? sent.deviceName })}</Notice>
+          <Notice>{t('unlock.codeSent', { device: deviceName(t, challenge?.devices.find((d) => d.id === sent.deviceId)?.maskedName ?? sent.deviceName) })}</Notice>
           <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <NewPasswordFields
             newPassword={newPassword}

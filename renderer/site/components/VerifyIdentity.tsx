@@ -8,6 +8,7 @@ import { useSite } from '../store.js';
 import { DevicePicker } from './DevicePicker.js';
 import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
 import { CodeField } from './CodeField.js';
+import { deviceName } from '../../shared/display-name.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 
 const CODE_FIELDS: CodeFields = {
@@ -73,8 +74,8 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
 
       {step === 'code' && sent && (
         <form className="form" onSubmit={submitCode} noValidate>
-          <p className="card__lead">{t('verify.enterCode', { device: sentDevice?.maskedName ?? sent.deviceName, length: sent.codeLength })}</p>
-          {resent && <Notice>{t('verify.newCodeSent', { device: sentDevice?.maskedName ?? sent.deviceName })}</Notice>}
+          <p className="card__lead">{t('verify.enterCode', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName), length: sent.codeLength })}</p>
+          {resent && <Notice>{t('verify.newCodeSent', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName) })}</Notice>}
           <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <ErrorAlert id={errorId} error={formError} />
           <div className="form__actions">

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseNativeBinding } from '../../../main/electron/native-binding.js';
+import { nativeModuleTargetOf } from '../../../scripts/native-arch.mjs';
 import type * as ElectronNative from '../../../scripts/electron-native.mjs';
 import { betterSqlite3Version, electronVersion, makeFakeProject, type FakeProject } from './fake-project.js';
 
@@ -39,7 +40,8 @@ describe('building better-sqlite3 for Electron', () => {
     expect(call!.options.buildPath.startsWith(join(project.root, 'dist', 'native'))).toBe(true);
     expect(call!.options).toMatchObject({ electronVersion, platform: process.platform, arch: process.arch, onlyModules: ['better-sqlite3'], force: true });
     expect(binary).toBe(join(project.root, 'dist', 'native', `${process.platform}-${process.arch}-electron-${electronVersion}-better-sqlite3-${betterSqlite3Version}`, 'better_sqlite3.node'));
-    expect(readFileSync(binary, 'utf8')).toBe(`built for electron ${electronVersion} ${process.platform}-${process.arch}`);
+    expect(nativeModuleTargetOf(binary)).toEqual({ platform: process.platform, archs: [process.arch] });
+    expect(readFileSync(binary, 'latin1').endsWith(`built for electron ${electronVersion} ${process.platform}-${process.arch}`)).toBe(true);
   });
 
   it('stamps the build with platform, arch, Electron version and better-sqlite3 version, and leaves the Node build alone', async () => {
@@ -72,6 +74,23 @@ describe('building better-sqlite3 for Electron', () => {
     expect(upgraded).toContain('better-sqlite3-12.9.0');
     expect(rebuilds()).toHaveLength(3);
     expect(existsSync(host)).toBe(true);
+  });
+
+  it('refuses a build for another arch (a prebuilt binary for the host, say) and keeps nothing of it', async () => {
+    process.env.FAKE_REBUILD = 'wrong-arch';
+    try {
+      await expect(native.ensureElectronNative({ root: project.root, arch: 'arm64', log: () => {} })).rejects.toThrow(
+        `better-sqlite3 came out built for ${process.platform}-x64, not for ${process.platform}-arm64; it was not used.`,
+      );
+    } finally {
+      delete process.env.FAKE_REBUILD;
+    }
+    expect(readdirSync(join(project.root, 'dist', 'native'))).toEqual([]);
+  });
+
+  it('accepts a build for another system only when it is for that system: a Windows build for win32-x64', async () => {
+    const binary = await native.ensureElectronNative({ root: project.root, platform: 'win32', arch: 'x64', log: () => {} });
+    expect(nativeModuleTargetOf(binary)).toEqual({ platform: 'win32', archs: ['x64'] });
   });
 
   it('leaves no half-made build behind when the build fails', async () => {

@@ -89,6 +89,7 @@ export function makeFakeProject(options: { installer?: ElectronInstaller; binary
   const rebuildDir = join(root, 'node_modules', '@electron', 'rebuild');
   mkdirSync(rebuildDir, { recursive: true });
   copyFileSync(join(here, 'fake-electron-rebuild.mjs'), join(rebuildDir, 'main.js'));
+  copyFileSync(join(here, 'native-header.mjs'), join(rebuildDir, 'native-header.mjs'));
   writeFileSync(join(rebuildDir, 'package.json'), JSON.stringify({ name: '@electron/rebuild', version: '4.2.1', type: 'module', exports: './main.js' }));
 
   // Just enough of better-sqlite3 for a build: its manifest and a binding.gyp (what @electron/rebuild looks for).

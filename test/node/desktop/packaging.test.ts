@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import semver from 'semver';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseNativeBinding, nativeBuildKey } from '../../../main/electron/native-binding.js';
 import { betterSqlite3Version, electronVersion } from './fake-project.js';
+import { linkTree } from './link-tree.js';
 
 /**
  * `npm run dist`'s packaging step, for real: electron-builder 26 with the project's own
@@ -20,6 +22,14 @@ const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const require = createRequire(join(repoRoot, 'package.json'));
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSES = ['RunAsNode', 'EnableCookieEncryption', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar', 'LoadBrowserProcessSpecificV8Snapshot', 'GrantFileProtocolExtraPrivileges'];
+
+interface Manifest {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+}
 
 let project: string;
 let out: string;
@@ -44,9 +54,11 @@ beforeAll(() => {
   }
   // The project as `npm run dist` sees it after its build and native steps.
   project = mkdtempSync(join(tmpdir(), 'twostep-dist-'));
-  for (const file of ['package.json', 'electron-builder.yml']) copyFileSync(join(repoRoot, file), join(project, file));
+  for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml']) copyFileSync(join(repoRoot, file), join(project, file));
   cpSync(join(repoRoot, 'build'), join(project, 'build'), { recursive: true });
-  symlinkSync(join(repoRoot, 'node_modules'), join(project, 'node_modules'), 'junction');
+  // A copy, as the project has it: electron-builder asks `npm list` which packages to pack, and
+  // through a link to another folder npm finds only some of them.
+  linkTree(join(repoRoot, 'node_modules'), join(project, 'node_modules'));
   for (const part of ['main', 'preload', 'renderer']) cpSync(join(repoRoot, 'dist', part), join(project, 'dist', part), { recursive: true });
   const native = join(project, 'dist', 'native', nativeBuildKey(target), 'better_sqlite3.node');
   mkdirSync(dirname(native), { recursive: true });
@@ -81,6 +93,54 @@ describe.skipIf(process.platform === 'win32')('electron-builder --linux dir with
     expect([...files].filter((f) => /better-sqlite3\/(build|deps|src)\//.test(f))).toEqual([]);
   });
 
+  it('packs every production dependency where Node will find it from each package that requires it, and no development one', async () => {
+    const asar = join(out, 'linux-unpacked', 'resources', 'app.asar');
+    const { listPackage, extractFile } = (await import('@electron/asar')) as {
+      listPackage: (path: string, options: object) => string[];
+      extractFile: (archive: string, file: string) => Buffer;
+    };
+    const files = new Set(listPackage(asar, {}).map((f) => f.replaceAll('\\', '/')));
+    const manifestAt = (dir: string) => JSON.parse(extractFile(asar, `${dir}/package.json`.replace(/^\//, '')).toString('utf8')) as Manifest;
+
+    // Node's lookup for `require(name)` from the package in `dir`: dir/node_modules/name, then each parent's.
+    const resolve = (dir: string, name: string): string | undefined => {
+      for (let at = dir; ; at = at.slice(0, at.lastIndexOf('/node_modules/')) || '') {
+        const candidate = `${at}/node_modules/${name}`;
+        if (files.has(`${candidate}/package.json`)) return candidate;
+        if (at === '') return undefined;
+      }
+    };
+    const unresolved: string[] = [];
+    const packed = new Set<string>();
+    const queue = [''];
+    for (const seen = new Set(queue); queue.length; ) {
+      const dir = queue.shift()!;
+      const manifest = manifestAt(dir);
+      packed.add(`${manifest.name}@${manifest.version}`);
+      const optionalPeers = new Set(Object.entries(manifest.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([name]) => name));
+      const needs = { ...manifest.dependencies, ...Object.fromEntries(Object.entries(manifest.peerDependencies ?? {}).filter(([name]) => !optionalPeers.has(name))) };
+      for (const [name, range] of Object.entries(needs)) {
+        const found = resolve(dir, name);
+        if (!found || !semver.satisfies(manifestAt(found).version, range)) unresolved.push(`${name}@${range} from ${dir || 'the app'}${found ? ` (found ${manifestAt(found).version})` : ''}`);
+        else if (!seen.has(found)) {
+          seen.add(found);
+          queue.push(found);
+        }
+      }
+    }
+    expect(unresolved).toEqual([]);
+
+    // Everything npm installs for production (not dev, not an optional peer's types) is among what was packed.
+    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string; dev?: boolean; devOptional?: boolean }> };
+    const production = Object.entries(lock.packages)
+      .filter(([path, entry]) => path !== '' && !entry.dev && !entry.devOptional)
+      .map(([path, entry]) => `${path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${entry.version}`);
+    expect(production.length).toBeGreaterThan(100);
+    const missing = production.filter((id) => !packed.has(id));
+    expect(missing, `${missing.length} of ${production.length} production packages are not in app.asar`).toEqual([]);
+    for (const devOnly of ['electron', 'vitest', 'typescript', '@playwright/test', 'electron-builder']) expect(files).not.toContain(`/node_modules/${devOnly}/package.json`);
+  });
+
   it('unpacks the Electron build of better-sqlite3 exactly where the packaged app chooses it', () => {
     const resources = join(out, 'linux-unpacked', 'resources');
     const choice = chooseNativeBinding({ appRoot: join(resources, 'app.asar'), resourcesPath: resources, isPackaged: true }, target);
@@ -100,7 +160,7 @@ describe.skipIf(process.platform === 'win32')('electron-builder --linux dir with
     });
   });
 
-  it('builds the .deb: homepage and maintainer e-mail are there, and it installs the AppArmor profile', () => {
+  it('builds the .deb: homepage, maintainer e-mail, every library Electron loads, the menu entry named as Electron names its windows, and the AppArmor profile', () => {
     const fpmLog = join(project, 'fpm-args.json');
     const fpm = join(project, 'fake-fpm.cjs');
     writeFileSync(
@@ -109,17 +169,25 @@ describe.skipIf(process.platform === 'win32')('electron-builder --linux dir with
         "const fs = require('fs'); const args = process.argv.slice(2);\n" +
         // electron-builder deletes its temporary scripts afterwards: keep the after-install script's text.
         "const afterInstall = fs.readFileSync(args[args.indexOf('--after-install') + 1], 'utf8');\n" +
-        `fs.writeFileSync(${JSON.stringify(fpmLog)}, JSON.stringify({ args, afterInstall }));\n` +
+        "const [desktopFrom, desktopTo] = args.find((a) => a.endsWith('.desktop') && a.includes('=/usr/share/applications/')).split('=');\n" +
+        `fs.writeFileSync(${JSON.stringify(fpmLog)}, JSON.stringify({ args, afterInstall, desktopTo, desktop: fs.readFileSync(desktopFrom, 'utf8') }));\n` +
         "fs.writeFileSync(args[args.indexOf('--package') + 1], 'deb');\n",
     );
     chmodSync(fpm, 0o755);
     electronBuilder(['--linux', 'deb', '--x64', '--prepackaged', join(out, 'linux-unpacked')], { CUSTOM_FPM_PATH: fpm });
 
-    const { args, afterInstall } = JSON.parse(readFileSync(fpmLog, 'utf8')) as { args: string[]; afterInstall: string };
+    const { args, afterInstall, desktopTo, desktop } = JSON.parse(readFileSync(fpmLog, 'utf8')) as { args: string[]; afterInstall: string; desktopTo: string; desktop: string };
     const value = (flag: string) => args[args.indexOf(flag) + 1];
-    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { homepage: string };
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { homepage: string; desktopName: string };
     expect(value('--url')).toBe(manifest.homepage);
     expect(value('--maintainer')).toMatch(/<[^@>]+@[^>]+>/);
+    // fpm takes each dependency as `-d <package>` (app-builder-lib's FpmTarget).
+    const depends = args.flatMap((arg, i) => (arg === '-d' ? [args[i + 1]!] : []));
+    expect(depends).toEqual(expect.arrayContaining(['libgtk-3-0', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libgbm1', 'libasound2']));
+    // Electron takes its windows' WM_CLASS / app_id from desktopName: the menu entry must carry the same name.
+    expect(desktopTo).toBe(`/usr/share/applications/${manifest.desktopName}`);
+    expect(desktop).toContain(`StartupWMClass=${manifest.desktopName.replace(/\.desktop$/, '')}\n`);
+    expect(desktop).toContain('Exec=/opt/TwoStep/twostep %U\n');
     expect(afterInstall).toContain('apparmor_parser --replace');
     expect(readFileSync(join(out, 'linux-unpacked', 'resources', 'apparmor-profile'), 'utf8')).toContain('profile "twostep" "/opt/TwoStep/twostep" flags=(unconfined)');
   });

@@ -1,11 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronVersion, makeFakeProject, platformPath, type FakeProject } from './fake-project.js';
+import type * as ElectronBinary from '../../../scripts/electron-binary.mjs';
+import { electronVersion, makeFakeProject, platformPath, writeFakeElectronBinary, type FakeProject } from './fake-project.js';
 import { cleanEnv, runScript } from './run-script.js';
 import { zip } from './zip.js';
 
@@ -15,6 +18,7 @@ import { zip } from './zip.js';
  * goes on a user's machine, and checks what the user sees and what ends up running.
  */
 const POSIX = process.platform !== 'win32';
+const hasScriptCommand = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
 
 async function npmStart(project: FakeProject, env: NodeJS.ProcessEnv = {}, args = ['--lang', 'ja']) {
   const run = await runScript(join(project.root, 'scripts', 'start.mjs'), args, {
@@ -25,7 +29,7 @@ async function npmStart(project: FakeProject, env: NodeJS.ProcessEnv = {}, args 
 }
 
 describe('npm start on a first run (the Electron binary is downloaded)', () => {
-  it('shows the download and its progress, builds better-sqlite3 for Electron, and starts the binary it downloaded with the arguments', async () => {
+  it('says it is downloading, builds better-sqlite3 for Electron, and starts the binary it downloaded with the arguments', async () => {
     const project = makeFakeProject();
     const run = await npmStart(project);
 
@@ -37,7 +41,41 @@ describe('npm start on a first run (the Electron binary is downloaded)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`downloading Electron ${electronVersion}`);
     expect(run.stdout).toContain('Downloading Electron binary...'); // electron/index.js's own first-run line
-    expect(run.stderr).toMatch(/Downloading electron-v[\d.]+-\w+-\w+\.zip: \[=+\] 100%/); // the downloader's progress reached the user
+  });
+
+  it('says the download is still going while it lasts', async () => {
+    const project = makeFakeProject();
+    const done = join(project.root, 'download-may-finish');
+    const lines: string[] = [];
+    const { resolveElectronBinary } = (await import(/* @vite-ignore */ pathToFileURL(join(project.root, 'scripts', 'electron-binary.mjs')).href)) as typeof ElectronBinary;
+    const binary = await resolveElectronBinary({
+      root: project.root,
+      env: cleanEnv({ FAKE_DOWNLOAD: `wait-for:${done}` }),
+      progressEveryMs: 20,
+      log: (line) => {
+        lines.push(line);
+        // The fake download lasts until a progress line has been seen: no race with the clock.
+        if (line.startsWith('…still downloading')) writeFileSync(done, '');
+      },
+    });
+    expect(binary.path).toBe(join(project.root, 'node_modules', 'electron', 'dist', platformPath()));
+    expect(lines[0]).toContain(`downloading Electron ${electronVersion}`);
+    expect(lines.some((line) => /^…still downloading Electron \(\d+ s so far\)\.$/.test(line))).toBe(true);
+  });
+
+  it.skipIf(!hasScriptCommand)('on a terminal too, an offline first launch names the network, not electron/index.js’s “failed to install correctly” (needs util-linux’s script)', () => {
+    const project = makeFakeProject();
+    // util-linux's script runs npm start on a pseudo-terminal: stdout and stderr are a TTY, as in a shell.
+    const run = spawnSync('script', ['-qec', `'${process.execPath}' scripts/start.mjs --lang ja`, '/dev/null'], {
+      cwd: project.root,
+      env: cleanEnv({ TWOSTEP_SKIP_BUILD: '1', FAKE_EVENTS_LOG: project.log, FAKE_DOWNLOAD: 'offline' }),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.stdout).toContain(`TwoStep cannot start the desktop app here: Electron ${electronVersion} could not be downloaded (fetch failed).`);
+    expect(run.stdout).toContain('needs an internet connection');
+    expect(run.stdout).not.toContain('could not be downloaded (Electron failed to install correctly');
+    expect(project.events().map((e) => e.who)).toEqual(['browser-mode']);
   });
 
   it('falls back to browser mode, naming the network, when the download fails', async () => {
@@ -58,6 +96,49 @@ describe('npm start on a first run (the Electron binary is downloaded)', () => {
 
     expect(run.stdout).toContain(`Electron's binary is missing at ${join(project.root, 'node_modules', 'electron', 'dist', platformPath())}`);
     expect(run.stdout).toContain('Delete node_modules/electron and run `npm ci`');
+    expect(run.who).toEqual(['browser-mode']);
+  });
+});
+
+describe('npm start with ELECTRON_OVERRIDE_DIST_PATH (an unpacked Electron elsewhere)', () => {
+  const unpackedElectron = ({ version }: { version?: string } = {}) => {
+    const dist = mkdtempSync(join(tmpdir(), 'twostep-electron-dist-'));
+    writeFakeElectronBinary(join(dist, platformPath()));
+    if (version) writeFileSync(join(dist, 'version'), `v${version}\n`);
+    return dist;
+  };
+
+  it('starts that Electron, without downloading, and builds better-sqlite3 for its version', async () => {
+    const project = makeFakeProject();
+    // path.txt as a first install writes it: the override is looked up with the same relative path.
+    writeFileSync(join(project.root, 'node_modules', 'electron', 'path.txt'), platformPath());
+    const dist = unpackedElectron({ version: '44.1.0' });
+    const run = await npmStart(project, { ELECTRON_OVERRIDE_DIST_PATH: dist });
+
+    expect(run.stdout).toContain(`Using Electron 44.1.0 from ELECTRON_OVERRIDE_DIST_PATH (${dist}).`);
+    expect(run.stdout).not.toContain('ownloading');
+    expect(run.who).toEqual(['rebuild', 'electron-app']);
+    expect(run.events[0]!.options).toMatchObject({ electronVersion: '44.1.0' });
+    expect(run.code).toBe(0);
+  });
+
+  it('pointing at a folder without Electron: names the variable and the path, and falls back', async () => {
+    const project = makeFakeProject();
+    const empty = mkdtempSync(join(tmpdir(), 'twostep-no-electron-'));
+    const run = await npmStart(project, { ELECTRON_OVERRIDE_DIST_PATH: empty });
+
+    expect(run.stdout).toContain(`ELECTRON_OVERRIDE_DIST_PATH is set to ${empty}, but there is no Electron binary at ${join(empty, 'electron')}`);
+    expect(run.stdout).not.toContain('Delete node_modules/electron');
+    expect(run.who).toEqual(['browser-mode']);
+  });
+
+  it('an Electron without its version file: says which Electron to build for cannot be told, and falls back', async () => {
+    const project = makeFakeProject();
+    writeFileSync(join(project.root, 'node_modules', 'electron', 'path.txt'), platformPath());
+    const dist = unpackedElectron();
+    const run = await npmStart(project, { ELECTRON_OVERRIDE_DIST_PATH: dist });
+
+    expect(run.stdout).toContain(`ELECTRON_OVERRIDE_DIST_PATH is set to ${dist}, which has no \`version\` file`);
     expect(run.who).toEqual(['browser-mode']);
   });
 });

@@ -65,7 +65,7 @@ export const fakeElectron = {
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => paths.get(name) ?? tmpdir(),
-    getLocale: () => 'en-US',
+    getLocale: (): string => 'en-US',
     // As Electron documents app.setPath: a folder that does not exist is an error.
     setPath: vi.fn((name: string, path: string) => {
       if (!existsSync(path)) throw new Error(`Failed to set path: ${path} does not exist`);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { dirname } from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { MailProfileName } from '../../../preload/contract/mail-types.js';
-import { startMailServers, type MailServers } from '../../../main/mail/mail-servers.js';
+import { startMailServers, type MailListenerLimits, type MailServers } from '../../../main/mail/mail-servers.js';
 import { DEMO_ACCOUNT, openService, signInSite, type TestService } from '../helpers/identity.js';
 import { tempStorePath } from '../helpers/temp-store.js';
 
@@ -21,11 +21,22 @@ export interface MailHarness extends TestService {
  * The demo account with an app-specific password, and the IMAP and SMTP servers on free ports of
  * 127.0.0.1 over a store in a temporary folder — what `npm run web` starts, in-process.
  */
-export async function openMail(options: { profile?: MailProfileName; label?: string } = {}): Promise<MailHarness> {
+export async function openMail(
+  options: { profile?: MailProfileName; label?: string; limits?: MailListenerLimits; decoyHashesPerSecond?: number } = {},
+): Promise<MailHarness> {
   const path = tempStorePath();
-  const opened = await openService({ path });
+  const opened = await openService({ path, ...(options.decoyHashesPerSecond ? { decoyHashesPerSecond: options.decoyHashesPerSecond } : {}) });
   const dataDir = dirname(path);
-  const mail = await startMailServers({ service: opened.service, dataDir, imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0, ...(options.profile ? { profile: options.profile } : {}) });
+  const mail = await startMailServers({
+    service: opened.service,
+    dataDir,
+    imapPort: 0,
+    smtpPort: 0,
+    imapsPort: 0,
+    smtpsPort: 0,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   onTestFinished(() => mail.close());
   const token = await signInSite(opened.service);
   const created = opened.service.createAppPassword(token, { label: options.label ?? 'Thunderbird' });

@@ -3,15 +3,17 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, openMail, python, run } from './mail-harness.js';
+import { needsRealClient } from './real-client-available.js';
 
 /**
  * Real clients that no one here wrote, from Debian's packages and Python's standard library,
  * against the servers: what a developer pointing their own tools at TwoStep sees. A missing
- * tool fails here (`.ci/run` installs curl, swaks and isync), it never skips.
+ * client skips its tests, naming it; on CI (`.ci/run` installs curl, swaks and isync) it fails them.
  */
 const USER = DEMO_ACCOUNT.appleId;
 
 describe('curl', () => {
+  needsRealClient('curl');
   it('imap://: exit 67 (login denied) with the normal password; lists and fetches the INBOX with the app-specific password', async () => {
     const h = await openMail();
     const url = `imap://127.0.0.1:${h.mail.imapPort}/INBOX`;
@@ -37,6 +39,7 @@ describe('curl', () => {
 });
 
 describe("python3's imaplib and smtplib", () => {
+  needsRealClient('python3');
   it('gmail profile: imaplib shows the [ALERT] text; smtplib gets 534 and the two lines', async () => {
     const h = await openMail({ profile: 'gmail' });
     const result = await python(
@@ -145,6 +148,7 @@ except imaplib.IMAP4.error as e:
 });
 
 describe('swaks', () => {
+  needsRealClient('swaks');
   it('exits 28 when AUTH is refused, and 0 when the app-specific password sends the message', async () => {
     const h = await openMail();
     const args = (password: string) => [
@@ -185,6 +189,7 @@ describe('swaks', () => {
 });
 
 describe('mbsync (isync)', () => {
+  needsRealClient('mbsync', 'isync');
   it('syncs the INBOX to a Maildir with the app-specific password, and fails with the normal one', async () => {
     const h = await openMail();
     const maildir = join(h.dataDir, 'Maildir');

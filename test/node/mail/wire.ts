@@ -24,9 +24,10 @@ export class Wire {
     socket.on('error', () => undefined);
   }
 
-  static open(port: number): Promise<Wire> {
+  /** A connection to 127.0.0.1, from another loopback address when one is given (Linux routes all of 127/8 to it). */
+  static open(port: number, localAddress?: string): Promise<Wire> {
     return new Promise((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(new Wire(socket)));
+      const socket = connect({ port, host: '127.0.0.1', ...(localAddress ? { localAddress } : {}) }, () => resolve(new Wire(socket)));
       socket.once('error', reject);
     });
   }

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ActivityEntry, ClientSessionView, ServiceEvent } from '../../../preload/contract/models.js';
+import type { ActivityEntry, ServiceEvent, SignedInClient } from '../../../preload/contract/models.js';
 import { ControlApp } from '../../../renderer/control/ControlApp.js';
 import { useControl } from '../../../renderer/control/store.js';
 import { TOUR_IDLE } from '../../../renderer/control/tour.js';
@@ -21,13 +21,22 @@ async function push(event: ServiceEvent): Promise<void> {
   await settle();
 }
 
-const MESSAGES_SESSION: ClientSessionView = {
-  id: 's-1',
+const MESSAGES_SESSION: SignedInClient = {
+  kind: 'app',
   clientKind: 'messages',
   appleId: 'demo@twostep.example',
-  fullName: 'Taro Yamada',
   appPasswordLabel: 'iMessage and FaceTime',
   startedAt: Date.UTC(2015, 5, 1, 9, 30),
+};
+
+const TERN_MAIL: SignedInClient = {
+  kind: 'mail',
+  name: 'Tern Mail',
+  protocols: ['imap'],
+  connections: 1,
+  appleId: 'demo@twostep.example',
+  appPasswordLabel: 'Mail',
+  startedAt: Date.UTC(2015, 5, 1, 9, 40),
 };
 
 let nextId = 100;
@@ -42,7 +51,7 @@ async function renderControl(handlers: Handlers, lang: Language = 'en') {
   window.sessionStorage.clear();
   window.localStorage.clear();
   fakeEventSource();
-  const api = fakeFetch({ clientSessions: () => ({ value: [] }), activity: () => ({ value: [] }), ...handlers });
+  const api = fakeFetch({ signedIn: () => ({ value: [] }), activity: () => ({ value: [] }), ...handlers });
   useControl.setState({ ...useControl.getInitialState(), tour: TOUR_IDLE }, true);
   initI18n('control.title', lang);
   container = document.createElement('div');
@@ -87,25 +96,39 @@ function statusText(): string {
 }
 
 describe('control center', () => {
-  it('says it is a simulation, and lists who is signed in where, live', async () => {
-    let sessions = [MESSAGES_SESSION];
-    const api = await renderControl({ clientSessions: () => ({ value: sessions }) });
+  it('says it is a simulation, and lists who is signed in where, live: the Mac apps and the mail clients', async () => {
+    let sessions: SignedInClient[] = [MESSAGES_SESSION, TERN_MAIL];
+    const api = await renderControl({ signedIn: () => ({ value: sessions }) });
+    const caption = 'Signed-in apps and mail clients';
 
     expect(document.querySelector('header')?.textContent).toContain('not affiliated with Apple');
-    expect(row('Signed-in apps', 'Messages').textContent).toContain('App-specific password “iMessage and FaceTime”');
-    expect(row('Signed-in apps', 'Messages').textContent).toContain('demo@twostep.example');
-    expect(row('Signed-in apps', 'FaceTime').textContent).toContain('Not signed in');
-    const loads = api.called('clientSessions').length;
+    expect(row(caption, 'Messages').textContent).toContain('App-specific password “iMessage and FaceTime”');
+    expect(row(caption, 'Messages').textContent).toContain('demo@twostep.example');
+    expect(row(caption, 'FaceTime').textContent).toContain('Not signed in');
+    expect(row(caption, 'Tern Mail (IMAP)').textContent).toContain('App-specific password “Mail”');
+    const loads = api.called('signedIn').length;
 
-    sessions = [];
+    sessions = [TERN_MAIL];
     await push({ type: 'client-session-ended', sessionId: 's-1', clientKind: 'messages', appleId: 'demo@twostep.example', reason: 'app-password-revoked' });
+    expect(api.called('signedIn').length).toBe(loads + 1);
+    expect(row(caption, 'Messages').textContent).toContain('Not signed in');
 
-    expect(api.called('clientSessions').length).toBe(loads + 1);
-    expect(row('Signed-in apps', 'Messages').textContent).toContain('Not signed in');
+    // A mail client leaves: the servers' view changed, and the list follows.
+    sessions = [];
+    await push({ type: 'mail-changed', what: 'servers' });
+    expect(api.called('signedIn').length).toBe(loads + 2);
+    expect(row(caption, 'Mail clients').textContent).toContain('None connected');
   });
 
-  it('runs a scenario with the chosen app and says how many apps were signed out', async () => {
-    const api = await renderControl({ runScenario: (body) => ({ value: { signedOutApps: body.event === 'sign-out' ? 1 : 2 } }) });
+  it('runs a scenario with the chosen app and says which apps it signed out', async () => {
+    let sessions: SignedInClient[] = [];
+    const api = await renderControl({
+      signedIn: () => ({ value: sessions }),
+      runScenario: (body) => {
+        sessions = sessions.filter((c) => c.kind === 'mail');
+        return { value: { signedOutApps: body.event === 'sign-out' ? 1 : 2 } };
+      },
+    });
 
     const select = document.querySelector<HTMLSelectElement>('#sign-out-app')!;
     await act(async () => {
@@ -115,15 +138,18 @@ describe('control center', () => {
     });
     await click(button('Sign Out'));
     expect(api.called('runScenario').map((c) => c.body)).toEqual([{ event: 'sign-out', clientKind: 'facetime' }]);
+    // Nothing was listed before it: only the count the service gave.
     expect(statusText()).toContain('1 app was signed out.');
 
-    await click(button('Software Update'));
+    sessions = [MESSAGES_SESSION, { ...MESSAGES_SESSION, clientKind: 'facetime' }, TERN_MAIL];
+    await click(button('Software Update (this Mac)'));
     expect(api.called('runScenario')[1]?.body).toEqual({ event: 'software-update' });
-    expect(statusText()).toContain('2 apps were signed out.');
+    expect(statusText()).toContain('Signed out: Messages and FaceTime.');
+    expect(statusText()).not.toContain('Tern Mail');
   });
 
   it('shows activity as sentences and moves the tour on when the log shows a step done, never past the code on the iPhone before it is used', async () => {
-    const api = await renderControl({ setTour: (body) => ({ value: { lang: 'en', tour: body.tour, skippedMs: 0, run: 0, siteTabs: 0 } }) });
+    const api = await renderControl({ setTour: (body) => ({ value: { lang: 'en', tour: body.tour, skippedMs: 0, run: 0, siteTabs: 0, largeType: false } }) });
     const beacon = () => api.called('setTour').at(-1)?.body.tour;
 
     await click(button('Start Tour'));
@@ -227,13 +253,13 @@ describe('control center', () => {
     expect(document.querySelector('[role="alertdialog"]')).toBeNull();
     expect(api.called('resetDemo')).toHaveLength(0);
 
-    const sessionLoads = api.called('clientSessions').length;
+    const sessionLoads = api.called('signedIn').length;
     const activityLoads = api.called('activity').length;
     await click(opener);
     dialog = document.querySelector('[role="alertdialog"]')!;
     await click(button('Reset & Restart', dialog));
     expect(api.called('resetDemo')).toHaveLength(1);
-    expect(api.called('clientSessions').length).toBeGreaterThan(sessionLoads);
+    expect(api.called('signedIn').length).toBeGreaterThan(sessionLoads);
     expect(api.called('activity').length).toBeGreaterThan(activityLoads);
     expect(statusText()).toContain('The demo started over.');
   });

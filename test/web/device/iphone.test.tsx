@@ -42,7 +42,7 @@ afterEach(async () => {
 const now = Date.now();
 function code(id: string, codeText: string, sentAgo: number, replaces: string | null = null): DeviceNotification {
   const sentAt = now - sentAgo;
-  return { id, deviceId: 1, deviceKind: 'iphone', deviceName: "Taro's iPhone", appleId: 'demo@twostep.example', code: codeText, sentAt, expiresAt: sentAt + 600_000, replaces };
+  return { id, deviceId: 1, deviceKind: 'iphone', deviceName: "Taro's iPhone", appleId: 'demo@twostep.example', code: codeText, sentAt, expiresAt: sentAt + 600_000, replaces, usedAt: null };
 }
 
 function banners(): { text: string; void: boolean }[] {
@@ -63,13 +63,37 @@ describe("Taro's iPhone", () => {
     expect(banners()[0]!.text).not.toContain('replaced');
   });
 
+  it('greys a code that was used when the same notification comes again marked used; a new one stays valid', async () => {
+    const store = createDeviceStore();
+    store.getState().add([code('n1', '1111', 40_000)]);
+    await render(store);
+    await act(async () => {
+      store.getState().add([{ ...code('n1', '1111', 40_000), usedAt: now }]);
+      store.getState().add([code('n2', '2222', 1_000)]);
+      await Promise.resolve();
+    });
+    expect(banners()).toEqual([banner('Your Apple ID Verification Code is: 2222', false), banner('(used)', true)]);
+    // A late copy of the unused notification never takes "used" back.
+    await act(async () => {
+      store.getState().add([code('n1', '1111', 40_000)]);
+      await Promise.resolve();
+    });
+    expect(banners()[1]).toEqual(banner('(used)', true));
+  });
+
+  it('the lock screen clock has no AM or PM, as on iOS 8 and 9', async () => {
+    const store = createDeviceStore();
+    await render(store);
+    expect(document.querySelector('.clock__time')?.textContent).toMatch(/^\d{1,2}:\d{2}$/);
+  });
+
   it("counts expiry on TwoStep's clock: ten minutes skipped by the presenter grey the code as expired", async () => {
     const store = createDeviceStore();
     store.getState().add([code('n1', '1111', 5_000)]);
     await render(store);
     expect(banners()[0]!.void).toBe(false);
     await act(async () => {
-      presenterStore.setState({ state: { lang: 'en', tour: null, skippedMs: 600_000, run: 0, siteTabs: 0 } });
+      presenterStore.setState({ state: { lang: 'en', tour: null, skippedMs: 600_000, run: 0, siteTabs: 0, largeType: false } });
       await Promise.resolve();
     });
     expect(banners()[0]).toEqual(banner('(expired)', true));

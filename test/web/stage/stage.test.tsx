@@ -21,7 +21,7 @@ import { fakeEventSource, fakeFetch } from '../fakes.js';
 let root: Root | null = null;
 let container: HTMLElement | null = null;
 
-const STATE: PresenterState = { lang: 'en', tour: null, skippedMs: 0, run: 0, siteTabs: 0 };
+const STATE: PresenterState = { lang: 'en', tour: null, skippedMs: 0, run: 0, siteTabs: 0, largeType: false };
 
 beforeEach(async () => {
   window.localStorage.clear();
@@ -29,7 +29,7 @@ beforeEach(async () => {
   fakeEventSource();
   fakeFetch({
     clientSession: () => ({ value: null }),
-    clientSessions: () => ({ value: [] }),
+    signedIn: () => ({ value: [] }),
     activity: () => ({ value: [] }),
     deviceNotifications: () => ({ value: [] }),
     setTour: (body) => ({ value: { ...STATE, tour: body.tour } }),
