@@ -14,7 +14,7 @@ import { startMailServers } from '../main/mail/mail-servers.js';
 export async function mailServerChild(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'twostep-bench-mail-'));
   const service = await IdentityService.open({ path: join(dir, 'twostep.sqlite') });
-  const mail = await startMailServers({ service, dataDir: dir, imapPort: 0, smtpPort: 0 });
+  const mail = await startMailServers({ service, dataDir: dir, imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0 });
   const signIn = await service.signInAccountSite({ appleId: 'demo@twostep.example', password: 'Twostep-Demo-2015' });
   if (signIn.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a code');
   const device = signIn.devices.find((d) => d.kind === 'iphone')!.id;

@@ -82,7 +82,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<DesktopApp |
   const { limits } = limitsForThisProcess();
   const service = await IdentityService.open({ path: join(app.getPath('userData'), 'twostep.sqlite'), nativeBinding: native.found, clock: presenter.clock });
   const site = await startAccountSite({ service, staticRoot, port: 0, presenter, limits: limits.accountSite });
-  const mail = await startDesktopMailServers(service, app.getPath('userData'), { imap: limits.imap, smtp: limits.smtp });
+  const mail = await startDesktopMailServers(service, app.getPath('userData'), { imap: limits.imap, imaps: limits.imaps, smtp: limits.smtp, smtps: limits.smtps });
   const mailWindow = new MailWindowClient(() => mail.imapPort);
 
   protocol.handle(APP_SCHEME, appProtocolHandler(staticRoot));

@@ -22,7 +22,7 @@ import { completeICloudSignIn, signInClient, signOutClient } from './service/cli
 import type { ServiceContext } from './service/context.js';
 import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
 import { DeviceInbox } from './service/device-inbox.js';
-import { EventBus, type Listener } from './service/event-bus.js';
+import { EventBus, type Listener, type SessionEnder } from './service/event-bus.js';
 import { findMailAccount, recordMailClientName, signInMail, type MailGrant, type MailSignInResult } from './service/mail-sign-in.js';
 import { runScenario } from './service/scenarios.js';
 import { addTrustedPhone, confirmTrustedPhone, removeTrustedDevice, resendTrustedPhoneCode } from './service/trusted-devices.js';
@@ -107,6 +107,14 @@ export class IdentityService {
 
   close(): void {
     this.ctx.db.close();
+  }
+
+  /**
+   * What ends sessions outside the store (the mail servers') when a revocation commits; the
+   * revoking call counts them in its `signedOutApps`.
+   */
+  endSessionsWith(ender: SessionEnder): () => void {
+    return this.ctx.bus.endSessionsWith(ender);
   }
 
   subscribe(listener: Listener): () => void {

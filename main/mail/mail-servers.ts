@@ -16,7 +16,9 @@ import { LISTENER_LIMITS } from '../net/listener-budget.js';
 /** The mail listeners' limits, where they differ from LISTENER_LIMITS (browser mode fits them to the process's descriptors). */
 export interface MailListenerLimits {
   imap?: Partial<ConnectionLimits>;
+  imaps?: Partial<ConnectionLimits>;
   smtp?: Partial<ConnectionLimits>;
+  smtps?: Partial<ConnectionLimits>;
 }
 
 export interface MailServersOptions {
@@ -25,6 +27,9 @@ export interface MailServersOptions {
   dataDir: string;
   imapPort: number;
   smtpPort: number;
+  /** The implicit-TLS ports (IMAPS, submissions; RFC 8314). */
+  imapsPort: number;
+  smtpsPort: number;
   /** Given on the command line: replaces the stored profile. */
   profile?: MailProfileName;
   limits?: MailListenerLimits;
@@ -35,6 +40,8 @@ export type { MailServersView };
 export interface MailServers {
   imapPort: number;
   smtpPort: number;
+  imapsPort: number;
+  smtpsPort: number;
   view(): MailServersView;
   settings(): MailSettings;
   updateSettings(change: Partial<MailSettings>): MailSettings;
@@ -48,7 +55,8 @@ export interface MailServers {
 }
 
 /**
- * Starts the IMAP and SMTP servers on 127.0.0.1 beside the identity service: one mailbox store
+ * Starts the IMAP and SMTP servers on 127.0.0.1 (each on a plain port with STARTTLS and on an
+ * implicit-TLS port) beside the identity service: one mailbox store
  * in the same SQLite file, one registry of open sessions that revocations end, the notifier
  * that turns security changes into mail. Browser mode and the desktop app both start it.
  */
@@ -66,16 +74,21 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
   const profile = () => MAIL_PROFILE[settingsStore.get().profile];
 
   const imapContext: ImapContext = { service, mailboxes, registry, profile, tls: certificate.context, watchers: new Map() };
-  let imap: RunningMailServer | null = null;
-  let smtp: (RunningMailServer & { profileChanged(): void }) | null = null;
+  const smtpContext = { service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert };
+  const started: RunningMailServer[] = [];
+  const start = async <T extends RunningMailServer>(server: Promise<T>): Promise<T> => {
+    const running = await server;
+    started.push(running);
+    return running;
+  };
+  let imap: RunningMailServer, imaps: RunningMailServer, smtp: RunningMailServer & { profileChanged(): void }, smtps: RunningMailServer & { profileChanged(): void };
   try {
-    imap = await startImapServer(imapContext, options.imapPort, { ...LISTENER_LIMITS.imap, ...options.limits?.imap });
-    smtp = await startSmtpServer(
-      { service, mailboxes, registry, profile, key: certificate.key, cert: certificate.cert, limits: { ...LISTENER_LIMITS.smtp, ...options.limits?.smtp } },
-      options.smtpPort,
-    );
+    imap = await start(startImapServer(imapContext, options.imapPort, { ...LISTENER_LIMITS.imap, ...options.limits?.imap }));
+    imaps = await start(startImapServer(imapContext, options.imapsPort, { ...LISTENER_LIMITS.imaps, ...options.limits?.imaps }, true));
+    smtp = await start(startSmtpServer({ ...smtpContext, limits: { ...LISTENER_LIMITS.smtp, ...options.limits?.smtp } }, options.smtpPort));
+    smtps = await start(startSmtpServer({ ...smtpContext, limits: { ...LISTENER_LIMITS.smtps, ...options.limits?.smtps } }, options.smtpsPort, true));
   } catch (error) {
-    await imap?.close();
+    await Promise.all(started.map((server) => server.close()));
     throw error;
   }
 
@@ -86,22 +99,23 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     accountOf: (appleId) => service.mailAccount(appleId)?.accountId ?? null,
     recentActivity: () => service.activity({ limit: 500 }),
   });
-  const unsubscribe = service.subscribe((event: ServiceEvent) => {
-    if (event.type === 'credentials-revoked') registry.revoked(event);
-    notifier.onServiceEvent(event);
-  });
+  const stopEnding = service.endSessionsWith((event) => registry.revoked(event));
+  const unsubscribe = service.subscribe((event: ServiceEvent) => notifier.onServiceEvent(event));
   await notifier.start();
 
-  const running = { imap, smtp };
+  const running = { imap, imaps, smtp, smtps };
   return {
     imapPort: imap.port,
     smtpPort: smtp.port,
+    imapsPort: imaps.port,
+    smtpsPort: smtps.port,
     registry,
     mailboxes,
     settings: () => settingsStore.get(),
     updateSettings(change) {
       const next = settingsStore.update(change);
       running.smtp.profileChanged();
+      running.smtps.profileChanged();
       changed();
       return next;
     },
@@ -111,7 +125,9 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     },
     view: () => ({
       imap: { host: '127.0.0.1', port: running.imap.port, security: 'STARTTLS, or none (loopback only)' },
+      imaps: { host: '127.0.0.1', port: running.imaps.port, security: 'SSL/TLS from the first byte' },
       smtp: { host: '127.0.0.1', port: running.smtp.port, security: 'STARTTLS, or none (loopback only); AUTH PLAIN or LOGIN' },
+      smtps: { host: '127.0.0.1', port: running.smtps.port, security: 'SSL/TLS from the first byte; AUTH PLAIN or LOGIN' },
       userName: 'your Apple ID (e.g. demo@twostep.example)',
       password: 'an app-specific password',
       certificateFingerprint: certificate.fingerprint,
@@ -121,8 +137,9 @@ export async function startMailServers(options: MailServersOptions): Promise<Mai
     notificationsDelivered: () => notifier.idle(),
     async close() {
       unsubscribe();
+      stopEnding();
       registry.endAll('Server shutting down');
-      await Promise.all([running.imap.close(), running.smtp.close()]);
+      await Promise.all([running.imap.close(), running.imaps.close(), running.smtp.close(), running.smtps.close()]);
     },
   };
 }

@@ -13,7 +13,10 @@ const SECOND = 1000;
  */
 export const LISTENER_LIMITS = {
   imap: { maxConnections: 1000, maxPerAddress: 500, idleBeforeSignInMs: 60 * SECOND, signInWithinMs: 180 * SECOND },
+  // IMAPS and SMTPS (implicit TLS, RFC 8314): the same sessions on their own listeners, with caps of their own.
+  imaps: { maxConnections: 1000, maxPerAddress: 500, idleBeforeSignInMs: 60 * SECOND, signInWithinMs: 180 * SECOND },
   smtp: { maxConnections: 200, maxPerAddress: 100, idleBeforeSignInMs: 60 * SECOND, signInWithinMs: 180 * SECOND },
+  smtps: { maxConnections: 200, maxPerAddress: 100, idleBeforeSignInMs: 60 * SECOND, signInWithinMs: 180 * SECOND },
   accountSite: { maxConnections: 256, maxPerAddress: 192, idleBeforeSignInMs: 60 * SECOND, signInWithinMs: 60 * SECOND },
   appServer: { maxConnections: 256, maxPerAddress: 192, idleBeforeSignInMs: 60 * SECOND, signInWithinMs: 60 * SECOND },
 } satisfies Record<string, ConnectionLimits>;

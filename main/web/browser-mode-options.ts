@@ -13,6 +13,9 @@ export interface BrowserModeOptions {
   /** The IMAP and SMTP servers (0 = any free port). */
   imapPort: number;
   smtpPort: number;
+  /** The implicit-TLS ports: IMAPS and SMTPS (submissions). */
+  imapsPort: number;
+  smtpsPort: number;
   /** Replaces the stored server profile when given. */
   mailProfile: MailProfileName | undefined;
   /** Test-only: a clock tests can move, and a fast password hash. Never for real use. */
@@ -27,6 +30,8 @@ export const USAGE = `Usage: npm run web -- [options]
   --lang ja|en    language the pages start in (default en; any page's switch changes it for all)
   --imap-port N   port of the IMAP server (default 1143; 0 = any free port; with --port 0, 0)
   --smtp-port N   port of the SMTP submission server (default 1587; 0 = any free port; with --port 0, 0)
+  --imaps-port N  port of IMAP over TLS from the first byte (default 1993; 0 = any free port; with --port 0, 0)
+  --smtps-port N  port of SMTP submission over TLS from the first byte (default 1465; 0 = any free port; with --port 0, 0)
   --mail-profile icloud|gmail|fastmail
                   how the mail servers answer (default: as last chosen, at first icloud)
   --no-open       do not open the default browser
@@ -47,6 +52,8 @@ export function parseBrowserModeArgs(argv: string[]): BrowserModeOptions | 'help
         lang: { type: 'string', default: 'en' },
         'imap-port': { type: 'string' },
         'smtp-port': { type: 'string' },
+        'imaps-port': { type: 'string' },
+        'smtps-port': { type: 'string' },
         'mail-profile': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
         'test-mode': { type: 'boolean', default: false },
@@ -68,8 +75,18 @@ export function parseBrowserModeArgs(argv: string[]): BrowserModeOptions | 'help
   // Tests start many instances at once with --port 0: their mail servers take free ports too.
   const imapPort = mailPort('--imap-port', values['imap-port'], port === 0 ? 0 : 1143);
   const smtpPort = mailPort('--smtp-port', values['smtp-port'], port === 0 ? 0 : 1587);
-  if (imapPort !== 0 && [port, appPort, smtpPort].includes(imapPort)) throw new UsageError('--imap-port must differ from the other ports');
-  if (smtpPort !== 0 && [port, appPort].includes(smtpPort)) throw new UsageError('--smtp-port must differ from the other ports');
+  const imapsPort = mailPort('--imaps-port', values['imaps-port'], port === 0 ? 0 : 1993);
+  const smtpsPort = mailPort('--smtps-port', values['smtps-port'], port === 0 ? 0 : 1465);
+  const mailPorts: [string, number][] = [
+    ['--imap-port', imapPort],
+    ['--smtp-port', smtpPort],
+    ['--imaps-port', imapsPort],
+    ['--smtps-port', smtpsPort],
+  ];
+  for (const [i, [flag, value]] of mailPorts.entries()) {
+    const others = [port, appPort, ...mailPorts.filter((_, j) => j !== i).map(([, p]) => p)];
+    if (value !== 0 && others.includes(value)) throw new UsageError(`${flag} must differ from the other ports`);
+  }
   const profile = values['mail-profile'];
   if (profile !== undefined && !(MAIL_PROFILES as readonly string[]).includes(profile)) {
     throw new UsageError(`--mail-profile must be ${MAIL_PROFILES.join(', ')}, not "${profile}"`);
@@ -82,6 +99,8 @@ export function parseBrowserModeArgs(argv: string[]): BrowserModeOptions | 'help
     open: !values['no-open'],
     imapPort,
     smtpPort,
+    imapsPort,
+    smtpsPort,
     mailProfile: profile as MailProfileName | undefined,
     testMode: values['test-mode'],
   };

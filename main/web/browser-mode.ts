@@ -78,13 +78,17 @@ async function main(): Promise<void> {
       dataDir: options.dataDir,
       imapPort: options.imapPort,
       smtpPort: options.smtpPort,
+      imapsPort: options.imapsPort,
+      smtpsPort: options.smtpsPort,
       ...(options.mailProfile ? { profile: options.mailProfile } : {}),
-      limits: { imap: listeners.limits.imap, smtp: listeners.limits.smtp },
+      limits: { imap: listeners.limits.imap, imaps: listeners.limits.imaps, smtp: listeners.limits.smtp, smtps: listeners.limits.smtps },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      console.error(`The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP) and ${options.smtpPort} (SMTP): ${code}. Choose others with --imap-port and --smtp-port (0 = any free port).`);
+      console.error(
+        `The mail servers could not listen on 127.0.0.1:${options.imapPort} (IMAP), ${options.smtpPort} (SMTP), ${options.imapsPort} (IMAPS) and ${options.smtpsPort} (SMTPS): ${code}. Choose others with --imap-port, --smtp-port, --imaps-port and --smtps-port (0 = any free port).`,
+      );
       process.exit(1);
     }
     throw error;
@@ -115,9 +119,9 @@ async function main(): Promise<void> {
   console.log(`  Store:                      ${storePathIn(options.dataDir)}`);
   printMailSettings(mail.view(), (line) => console.log(line));
   if (listeners.fitted) {
-    const { imap, smtp, accountSite } = listeners.limits;
+    const { imap, imaps, smtp, smtps, accountSite } = listeners.limits;
     console.log(
-      `  Connections:                this process may open ${listeners.descriptors?.soft} files (its hard limit), so the servers take fewer than usual: IMAP ${imap.maxConnections}, SMTP ${smtp.maxConnections}, each web server ${accountSite.maxConnections}`,
+      `  Connections:                this process may open ${listeners.descriptors?.soft} files (its hard limit), so the servers take fewer than usual: IMAP ${imap.maxConnections}, IMAPS ${imaps.maxConnections}, SMTP ${smtp.maxConnections}, SMTPS ${smtps.maxConnections}, each web server ${accountSite.maxConnections}`,
     );
   }
   console.log('The addresses of the stage, the control center and the apps carry this launch\'s key: keep them to yourself.');

@@ -30,7 +30,11 @@ export type MailLanguageChoice = (typeof MAIL_LANGUAGE_CHOICES)[number];
 /** What a user types into a mail client, and what the control center shows. */
 export interface MailServersView {
   imap: { host: string; port: number; security: string };
+  /** IMAP with TLS from the first byte (IMAPS, RFC 8314). */
+  imaps: { host: string; port: number; security: string };
   smtp: { host: string; port: number; security: string };
+  /** SMTP submission with TLS from the first byte (submissions, RFC 8314). */
+  smtps: { host: string; port: number; security: string };
   userName: string;
   password: string;
   certificateFingerprint: string;

@@ -19,6 +19,9 @@ export interface TwoStep {
   dataDir: string;
   /** The IMAP and SMTP servers' ports, as browser mode printed them. */
   imapPort: number;
+  /** The implicit-TLS ports (IMAPS, SMTPS). */
+  imapsPort: number;
+  smtpsPort: number;
   smtpPort: number;
   /** Moves the service's clock forward (test mode only). */
   advanceClock(ms: number): Promise<void>;
@@ -31,7 +34,7 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const [origin, appOrigin, launchKey, imapPort, smtpPort] = await new Promise<[string, string, string, number, number]>((resolve, reject) => {
+  const [origin, appOrigin, launchKey, imapPort, smtpPort, imapsPort, smtpsPort] = await new Promise<[string, string, string, number, number, number, number]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -39,9 +42,11 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
       const apps = /Control center: +(http:\/\/127\.0\.0\.1:\d+)\/control#key=([\w-]+)/.exec(output);
       const imap = /IMAP server: +127\.0\.0\.1:(\d+)/.exec(output);
       const smtp = /SMTP submission: +127\.0\.0\.1:(\d+)/.exec(output);
-      if (site && apps && imap && smtp) {
+      const imaps = /IMAPS server: +127\.0\.0\.1:(\d+)/.exec(output);
+      const smtps = /SMTPS submission: +127\.0\.0\.1:(\d+)/.exec(output);
+      if (site && apps && imap && smtp && imaps && smtps) {
         clearTimeout(timer);
-        resolve([site[1]!, apps[1]!, apps[2]!, Number(imap[1]), Number(smtp[1])]);
+        resolve([site[1]!, apps[1]!, apps[2]!, Number(imap[1]), Number(smtp[1]), Number(imaps[1]), Number(smtps[1])]);
       }
     };
     child.stdout.on('data', onData);
@@ -57,6 +62,8 @@ export async function startTwoStep(extraArgs: string[] = [], dataDir = mkdtempSy
     dataDir,
     imapPort,
     smtpPort,
+    imapsPort,
+    smtpsPort,
     process: child,
     async advanceClock(ms) {
       const response = await fetch(`${origin}/api/test/advance-clock`, {

@@ -33,8 +33,10 @@ async function openMail(page: Page, twostep: TwoStep): Promise<Page> {
 test('the control center lists the mail servers as a client needs them, and its profile changes what the server says', async ({ twostep, page }) => {
   await page.goto(twostep.appUrl('/control?lang=en'));
   const section = page.getByRole('region', { name: t('en', 'mailServers.title') });
-  await expect(section.getByRole('row', { name: /IMAP/ })).toContainText(`127.0.0.1${twostep.imapPort}`);
-  await expect(section.getByRole('row', { name: /SMTP/ })).toContainText(`127.0.0.1${twostep.smtpPort}`);
+  await expect(section.getByRole('row', { name: t('en', 'mailServers.imap') })).toContainText(`127.0.0.1${twostep.imapPort}`);
+  await expect(section.getByRole('row', { name: t('en', 'mailServers.smtp') })).toContainText(`127.0.0.1${twostep.smtpPort}`);
+  await expect(section.getByRole('row', { name: t('en', 'mailServers.imaps') })).toContainText(`127.0.0.1${twostep.imapsPort}${t('en', 'mailServers.securityTlsValue')}`);
+  await expect(section.getByRole('row', { name: t('en', 'mailServers.smtps') })).toContainText(`127.0.0.1${twostep.smtpsPort}${t('en', 'mailServers.securityTlsValue')}`);
   await section.getByLabel(t('en', 'mailServers.profile')).selectOption('gmail');
   const mail = await openMail(page, twostep);
   await signInTernMail(mail, 'en', DEMO.password);

@@ -6,7 +6,7 @@ import type { AccountRow } from '../store/accounts-repo.js';
 import { accountView, siteAccount, siteTokenHash } from './account-site.js';
 import { revokeAllFor } from './app-passwords.js';
 import { endClientSessions } from './client-sign-in.js';
-import { transact, type ServiceContext, type Tx } from './context.js';
+import { transactSigningOut, type ServiceContext, type Tx } from './context.js';
 import { withCurrentPassword } from './step-up.js';
 import { endAppStoreSessionsOf } from './app-store.js';
 import { endWebSessionsOf } from './web-sessions.js';
@@ -21,7 +21,7 @@ export async function changePassword(ctx: ServiceContext, token: string, current
     if (currentPassword === newPassword) throw new IdentityError('PASSWORD_UNCHANGED');
   });
   const hash = await ctx.hasher.hash(newPassword);
-  return transact(ctx, (tx) => {
+  return transactSigningOut(ctx, (tx) => {
     const account = siteAccount(ctx, tx, token);
     const result = setPassword(ctx, tx, account, hash, SOURCE);
     ctx.repos.accountSiteSessions.endOthers(account.id, siteTokenHash(ctx, token), tx.now);

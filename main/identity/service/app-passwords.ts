@@ -4,7 +4,7 @@ import { IdentityError } from '../identity-error.js';
 import type { AccountRow } from '../store/accounts-repo.js';
 import { siteAccount } from './account-site.js';
 import { endClientSessions } from './client-sign-in.js';
-import { transact, type ServiceContext, type Tx } from './context.js';
+import { transact, transactSigningOut, type ServiceContext, type Tx } from './context.js';
 import { appPasswordLookupHash } from './credentials.js';
 
 export const MAX_ACTIVE_APP_PASSWORDS = 25;
@@ -43,7 +43,7 @@ export function listAppPasswords(ctx: ServiceContext, token: string): AppPasswor
 
 /** Delete one: every app signed in with it is signed out at once. */
 export function revokeAppPassword(ctx: ServiceContext, token: string, appPasswordId: number): { signedOutApps: number } {
-  return transact(ctx, (tx) => {
+  return transactSigningOut(ctx, (tx) => {
     const account = siteAccount(ctx, tx, token);
     const appPassword = ctx.repos.appPasswords.get(account.id, appPasswordId);
     // Only an active one is kept and revoked: a password revoked already (here or by another
@@ -61,7 +61,7 @@ export function revokeAppPassword(ctx: ServiceContext, token: string, appPasswor
 }
 
 export function revokeAllAppPasswords(ctx: ServiceContext, token: string): { revoked: number; signedOutApps: number } {
-  return transact(ctx, (tx) => revokeAllFor(ctx, tx, siteAccount(ctx, tx, token), 'app-password-revoked', SOURCE));
+  return transactSigningOut(ctx, (tx) => revokeAllFor(ctx, tx, siteAccount(ctx, tx, token), 'app-password-revoked', SOURCE));
 }
 
 /** Revokes every active app-specific password of the account and signs out the apps using them. */

@@ -45,6 +45,20 @@ export class Refusal extends Error {
  * change that was rolled back.
  */
 export function transact<T>(ctx: ServiceContext, work: (tx: Tx) => T): T {
+  return transactCounting(ctx, work).value;
+}
+
+/**
+ * As `transact`, for a change that signs apps out: its `signedOutApps` also counts the sessions
+ * outside the store (mail clients) that its revocations ended once committed — what the account
+ * site shows as "Apps signed out".
+ */
+export function transactSigningOut<T extends { signedOutApps: number }>(ctx: ServiceContext, work: (tx: Tx) => T): T {
+  const { value, endedElsewhere } = transactCounting(ctx, work);
+  return { ...value, signedOutApps: value.signedOutApps + endedElsewhere };
+}
+
+function transactCounting<T>(ctx: ServiceContext, work: (tx: Tx) => T): { value: T; endedElsewhere: number } {
   const pending: ServiceEvent[] = [];
   const run = ctx.db.transaction((): { value: T } | { refusal: Refusal } => {
     pending.length = 0;
@@ -62,7 +76,11 @@ export function transact<T>(ctx: ServiceContext, work: (tx: Tx) => T): T {
     }
   });
   const outcome = run.immediate();
-  for (const event of pending) ctx.bus.publish(event);
+  let endedElsewhere = 0;
+  for (const event of pending) {
+    if (event.type === 'credentials-revoked') endedElsewhere += ctx.bus.endSessions(event);
+    ctx.bus.publish(event);
+  }
   if ('refusal' in outcome) throw outcome.refusal.error;
-  return outcome.value;
+  return { value: outcome.value, endedElsewhere };
 }

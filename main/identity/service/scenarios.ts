@@ -4,7 +4,7 @@ import { IdentityError } from '../identity-error.js';
 import { setPassword } from './account-settings.js';
 import { newMac } from './app-store.js';
 import { endClientSessions } from './client-sign-in.js';
-import { transact, type ServiceContext } from './context.js';
+import { transact, transactSigningOut, type ServiceContext } from './context.js';
 
 export type Scenario = z.output<typeof inputs.scenario>;
 
@@ -45,7 +45,7 @@ export async function runScenario(ctx: ServiceContext, scenario: Scenario): Prom
       const account = ctx.repos.accounts.findByAppleId(scenario.appleId);
       if (!account) throw new IdentityError('ACCOUNT_NOT_FOUND');
       const hash = await ctx.hasher.hash(scenario.newPassword);
-      return transact(ctx, (tx) => {
+      return transactSigningOut(ctx, (tx) => {
         tx.log({ appleId: account.apple_id, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
         return { signedOutApps: setPassword(ctx, tx, ctx.repos.accounts.get(account.id), hash, source).signedOutApps };
       });

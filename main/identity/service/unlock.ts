@@ -1,7 +1,7 @@
 import { IdentityError } from '../identity-error.js';
 import { recoveryKeyMatches } from './account-site.js';
 import { setPassword, type PasswordChanged } from './account-settings.js';
-import { transact, type ServiceContext } from './context.js';
+import { transact, transactSigningOut, type ServiceContext } from './context.js';
 import { admitGuess, recordFailure } from './guess-budget.js';
 import { acceptCode, judgeCode, openVerification, startVerification, type VerificationChallenge } from './verification.js';
 
@@ -39,7 +39,7 @@ export function beginUnlock(ctx: ServiceContext, appleId: string, recoveryKey: s
 export async function completeUnlock(ctx: ServiceContext, verificationId: string, code: string, newPassword: string): Promise<PasswordChanged> {
   transact(ctx, (tx) => judgeCode(ctx, tx, openVerification(ctx, tx, verificationId, ['unlock']), code, SOURCE));
   const hash = await ctx.hasher.hash(newPassword);
-  return transact(ctx, (tx) => {
+  return transactSigningOut(ctx, (tx) => {
     const verification = openVerification(ctx, tx, verificationId, ['unlock']);
     acceptCode(ctx, tx, verification, code, SOURCE);
     const account = ctx.repos.accounts.get(verification.account_id);

@@ -38,9 +38,12 @@ export function writeValue(value: ImapValue, out: (string | Buffer)[]): void {
   else writeValue(Buffer.from(value, 'utf8'), out);
 }
 
-/** A mailbox name as LIST and STATUS write it: an atom when it can be, else quoted. */
+/**
+ * A mailbox name as LIST and STATUS write it: bare when it is an astring of ASTRING-CHARs
+ * (RFC 3501 §9: `[Gmail]/Trash`, `&TtVOiw-`), else quoted (`"Sent Messages"`).
+ */
 export function mailboxName(name: string): string {
-  return /^[A-Za-z0-9_.-]+$/.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
+  return /^[\x21\x23-\x24\x26-\x27\x2b-\x5b\x5d-\x7a\x7c-\x7e]+$/.test(name) && name.toUpperCase() !== 'NIL' ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
 }
 
 /** INTERNALDATE's form: "17-Jul-1996 02:44:25 +0000". */

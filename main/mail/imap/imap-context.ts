@@ -13,17 +13,22 @@ export interface ImapContext {
   profile: () => MailProfile;
   tls: SecureContext;
   /** Sessions with a mailbox selected, by mailbox: told of every committed change to it. */
-  watchers: Map<number, Set<{ mailboxChanged(): void }>>;
+  watchers: Map<number, Set<{ mailboxChanged(): void; mailboxDeleted(): void }>>;
 }
 
 export type ImapState = 'not-authenticated' | 'authenticated' | 'selected' | 'logout';
 
-/** The capabilities the profile lists, in its order; before sign-in, STARTTLS (until TLS) and AUTH=PLAIN. */
+/**
+ * The capabilities the profile lists for the state, in its order: before sign-in its shorter
+ * list, then STARTTLS (on the plain port, until TLS is on) and AUTH=PLAIN; after sign-in its
+ * full list.
+ */
 export function capabilities(profile: MailProfile, state: ImapState, tls: boolean): string {
-  const words: string[] = [...profile.imap.capabilities];
-  if (state === 'not-authenticated') {
-    if (!tls) words.push('STARTTLS');
-    words.push('AUTH=PLAIN');
-  }
-  return words.join(' ');
+  if (state !== 'not-authenticated') return profile.imap.capabilities.join(' ');
+  return [...profile.imap.capabilitiesBeforeLogin, ...(tls ? [] : ['STARTTLS']), 'AUTH=PLAIN'].join(' ');
+}
+
+/** Whether the profile in force lists a capability once signed in (COPYUID and APPENDUID follow UIDPLUS). */
+export function hasCapability(profile: MailProfile, capability: MailProfile['imap']['capabilities'][number]): boolean {
+  return profile.imap.capabilities.includes(capability);
 }

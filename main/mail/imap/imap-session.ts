@@ -11,6 +11,8 @@ import { commandFor } from './commands/index.js';
 import { capabilities, type ImapContext, type ImapState } from './imap-context.js';
 import { parseCommand, tagOf, type ParsedCommand } from './parsed-command.js';
 import type { SelectedMailbox } from './selected-mailbox.js';
+import { findMailbox, wireName } from './mailbox-names.js';
+import type { MailboxRow } from '../store/mailbox-store.js';
 
 /** RFC 3501 §5.4: an idle client is logged out after at least 30 minutes. */
 const AUTOLOGOUT_MS = 30 * 60 * 1000;
@@ -94,7 +96,8 @@ export class ImapSession implements MailSession {
     if (this.closed) return;
     this.greeted = true;
     const profile = this.ctx.profile();
-    this.send(`* OK [CAPABILITY ${capabilities(profile, 'not-authenticated', false)}] ${profile.imap.greeting(this.id)}`);
+    const code = profile.imap.greetingCapability ? `[CAPABILITY ${capabilities(profile, 'not-authenticated', this.tls)}] ` : '';
+    this.send(`* OK ${code}${profile.imap.greeting(this.id)}`);
   }
 
   get tls(): boolean {
@@ -103,6 +106,16 @@ export class ImapSession implements MailSession {
 
   clientName(): string | null {
     return this.name;
+  }
+
+  /** The signed-in account's mailbox a client means by this name (in the profile in force), or null. */
+  mailboxNamed(name: string): MailboxRow | null {
+    return findMailbox(this.ctx.mailboxes, this.grant.accountId, name, this.ctx.profile());
+  }
+
+  /** A mailbox's name as this session's client sees it. */
+  nameOf(box: MailboxRow): string {
+    return wireName(box, this.ctx.profile());
   }
 
   // — the wire —
@@ -244,12 +257,6 @@ export class ImapSession implements MailSession {
     try {
       command = parseCommand(bytes);
     } catch (error) {
-      // A mechanism name the grammar parser does not take (CRAM-MD5, XOAUTH2) is still a mechanism.
-      const mechanism = /^(\S+) AUTHENTICATE \S+/i.exec(bytes.subarray(0, 200).toString('latin1'));
-      if (mechanism) {
-        this.send(`${mechanism[1]} NO [CANNOT] Unsupported authentication mechanism`);
-        return;
-      }
       const reason = error instanceof Error ? error.message.replace(/[\r\n]+/g, ' ').slice(0, 120) : 'syntax error';
       this.answeredBad(`${tagOf(bytes)} BAD Error in IMAP command: ${reason}`, packet);
       return;
@@ -297,6 +304,11 @@ export class ImapSession implements MailSession {
     this.idleListener?.();
   }
 
+  /** The selected mailbox was deleted (by another session): its numbers mean nothing now (Dovecot's words). */
+  mailboxDeleted(): void {
+    this.end('Selected mailbox was deleted, have to disconnect.', false);
+  }
+
   /** Sends what changed in the selected mailbox since the client was last told. */
   flushUpdates(expunges: boolean): void {
     if (!this.selected || !this.changesPending) return;
@@ -342,10 +354,11 @@ export class ImapSession implements MailSession {
     setTimeout(() => socket.destroy(), CUT_OFF_LINGER_MS).unref();
   }
 
-  /** LOGOUT's own ending: BYE, then the tagged OK, then close. */
+  /** LOGOUT's own ending: BYE, then the tagged OK, then close (in the profile's words). */
   logout(tag: string): void {
-    this.send('* BYE Logging out');
-    this.send(`${tag} OK LOGOUT completed`);
+    const { bye, done } = this.ctx.profile().imap.logout;
+    this.send(`* BYE ${bye}`);
+    this.send(`${tag} OK ${done}`);
     this.state = 'logout';
     this.cleanup();
     this.close();

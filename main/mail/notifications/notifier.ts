@@ -65,11 +65,11 @@ export class Notifier {
     const accountId = kind && entry.appleId ? this.deps.accountOf(entry.appleId) : null;
     if (!kind || accountId === null) return;
     const raw = await buildNotificationMail(kind, entry, settings.get().language);
-    const mailboxId = mailboxes.mailbox(accountId, 'INBOX')!.id;
+    const mailboxId = mailboxes.inbox(accountId).id;
     const delivered = db
       .transaction(() => {
         if (entry.id <= settings.notifiedThrough()) return false;
-        mailboxes.deliver(accountId, 'INBOX', raw, entry.at, [], false);
+        mailboxes.deliver(accountId, raw, entry.at, [], false);
         settings.setNotifiedThrough(entry.id);
         return true;
       })

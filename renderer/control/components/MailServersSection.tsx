@@ -64,7 +64,7 @@ export function MailServersSection() {
               </tr>
             </thead>
             <tbody role="rowgroup">
-              {(['imap', 'smtp'] as const).map((protocol) => (
+              {(['imap', 'imaps', 'smtp', 'smtps'] as const).map((protocol) => (
                 <tr key={protocol} role="row">
                   <th scope="row" role="rowheader">
                     {t(`mailServers.${protocol}`)}
@@ -76,7 +76,7 @@ export function MailServersSection() {
                     <code>{view[protocol].port}</code>
                   </td>
                   <td role="cell" data-label={t('mailServers.security')}>
-                    {t('mailServers.securityValue')}
+                    {t(protocol === 'imaps' || protocol === 'smtps' ? 'mailServers.securityTlsValue' : 'mailServers.securityValue')}
                   </td>
                   <td role="cell" data-label={t('mailServers.userName')}>
                     {t('mailServers.userNameValue')}

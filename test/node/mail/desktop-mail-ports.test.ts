@@ -43,6 +43,9 @@ function systemRefuses(ports: number[], code: string) {
 async function startDesktopMail(env: { imap: string; smtp: string }) {
   vi.stubEnv('TWOSTEP_IMAP_PORT', env.imap);
   vi.stubEnv('TWOSTEP_SMTP_PORT', env.smtp);
+  // The implicit-TLS ports on free ones, unless a test refuses them itself.
+  vi.stubEnv('TWOSTEP_IMAPS_PORT', '0');
+  vi.stubEnv('TWOSTEP_SMTPS_PORT', '0');
   const warnings: string[] = [];
   vi.spyOn(console, 'warn').mockImplementation((line: string) => void warnings.push(line));
   const { service } = await openService();
@@ -74,9 +77,10 @@ describe('the desktop app’s mail servers on a port the system refuses', () => 
     const held = new Set(vi.mocked(net.Server.prototype).listen.mock.contexts as net.Server[]);
     expect(mail.smtpPort).not.toBe(DEFAULT_SMTP_PORT);
     expect(warnings[0]).toContain(`127.0.0.1:${DEFAULT_SMTP_PORT} cannot be used (EACCES)`);
-    // Of the servers that listened, only the two in use still do.
+    // Of the servers that listened, only the four in use (IMAP, SMTP and their implicit-TLS ports) still do.
     const listening = [...held].filter((server) => server.listening).map((server) => (server.address() as net.AddressInfo).port);
-    expect(listening.sort()).toEqual([mail.imapPort, mail.smtpPort].sort());
+    expect(listening.sort()).toEqual([mail.imapPort, mail.smtpPort, mail.imapsPort, mail.smtpsPort].sort());
+    expect(new Set(listening).size).toBe(4);
   });
 
   it('another failure (no file descriptors left) is not taken for a busy port: the start fails with it', async () => {

@@ -14,7 +14,9 @@ describe("Tern Mail's connection (imapflow, in main) to TwoStep's own IMAP serve
   });
 
   it('signs in with the app-specific password, names itself (View History: "Tern Mail"), lists and reads the INBOX, and sees new mail', async () => {
-    const h = await openMail();
+    // Fastmail listed ID before signing in, so the sign-in itself is logged with the name
+    // (iCloud listed it only after: the name then reaches View History a moment later).
+    const h = await openMail({ profile: 'fastmail' });
     const client = new MailWindowClient(() => h.mail.imapPort);
     const changes: string[] = [];
     client.onChange(() => changes.push(client.state().status));
@@ -25,7 +27,7 @@ describe("Tern Mail's connection (imapflow, in main) to TwoStep's own IMAP serve
     const message = await client.message(1);
     expect(message?.text).toContain('The following app-specific password was created for your Apple ID');
     expect(client.state()).toMatchObject({ messages: [{ uid: 1, seen: true }] });
-    h.mail.mailboxes.deliver(1, 'INBOX', Buffer.from('From: demo@twostep.example\r\nSubject: Second\r\n\r\nhi\r\n'), Date.now());
+    h.mail.mailboxes.deliver(1, Buffer.from('From: demo@twostep.example\r\nSubject: Second\r\n\r\nhi\r\n'), Date.now());
     await expect.poll(() => (client.state().status === 'connected' ? client.state() : null)).toMatchObject({ messages: [{ subject: 'Second' }, { uid: 1 }] });
     await client.close();
   });

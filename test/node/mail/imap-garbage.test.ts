@@ -11,7 +11,7 @@ import { imapSignedIn } from './wire.js';
 it('answers 300 random command lines with a protocol answer each, and keeps serving', async () => {
   const h = await openMail();
   const wire = await imapSignedIn(h.mail.imapPort, DEMO_ACCOUNT.appleId, h.appPassword);
-  const box = h.mail.mailboxes.mailbox(1, 'INBOX')!;
+  const box = h.mail.mailboxes.inbox(1);
   const before = JSON.stringify(h.mail.mailboxes.listing(box.id).map((m) => m.uid));
   const word = fc.constantFrom('FETCH', 'UID', 'STORE', 'SEARCH', 'SELECT', 'LIST', 'STATUS', 'ID', 'APPEND', 'EXAMINE', 'BODY[', '(', ')', '"', '{3}', '*', '1:*', '\\Seen', 'NIL', '<0.1>');
   const line = fc.oneof(

@@ -147,8 +147,8 @@ describe('mailboxes', () => {
   it('FETCH answers a multipart message part by part: BODYSTRUCTURE, ENVELOPE with a group, sections, MIME headers and partials', async () => {
     const h = await openMail();
     const wire = await imapSignedIn(h.mail.imapPort, USER, h.appPassword);
-    // The selected mailbox grew: said before APPEND's OK.
-    expect(await append(wire, MULTIPART)).toEqual(['* 2 EXISTS', 'ap OK APPEND completed']);
+    // The selected mailbox grew: said before APPEND's OK (the new message is \\Recent here).
+    expect(await append(wire, MULTIPART)).toEqual(['* 2 EXISTS', '* 2 RECENT', expect.stringMatching(/^ap OK \[APPENDUID \d+ 2\] APPEND completed$/)]);
     wire.send('f2 UID FETCH 2 (BODYSTRUCTURE ENVELOPE)');
     const structure = (await wire.until('f2')).join('\r\n');
     expect(structure).toContain(
@@ -167,7 +167,7 @@ describe('mailboxes', () => {
     expect(await wire.until('f4')).toEqual(['f4 BAD Invalid sequence set']);
     wire.send('f5 FETCH 1 (FLAGS BODY[TEXT])');
     const read = (await wire.until('f5')).join('\r\n');
-    expect(read).toMatch(/FLAGS \(\\Seen\)/);
+    expect(read).toMatch(/FLAGS \(\\Seen \\Recent\)/);
     wire.close();
   });
 
@@ -185,7 +185,8 @@ describe('mailboxes', () => {
     a.send('s4 SEARCH FROB');
     expect(await a.until('s4')).toEqual(['s4 BAD Unsupported or malformed search keys']);
     a.send('s5 UID STORE 1 +FLAGS (\\Deleted \\Flagged)');
-    expect(await a.until('s5')).toEqual(['* 1 FETCH (UID 1 FLAGS (\\Deleted \\Flagged))', 's5 OK UID STORE completed']);
+    // \\Recent: this session was the first to see message 1 (RFC 3501 §2.3.2).
+    expect(await a.until('s5')).toEqual(['* 1 FETCH (UID 1 FLAGS (\\Deleted \\Flagged \\Recent))', 's5 OK UID STORE completed']);
     a.send('s6 STORE 1 FLAGS (\\Recent)');
     expect(await a.until('s6')).toEqual(['s6 BAD STORE takes a sequence set, FLAGS / +FLAGS / -FLAGS[.SILENT] and flags']);
     b.send('n1 NOOP');
@@ -206,8 +207,9 @@ describe('mailboxes', () => {
     const wire = await imapSignedIn(h.mail.imapPort, USER, h.appPassword);
     wire.send('i1 IDLE');
     expect(await wire.line()).toBe('+ idling');
-    h.mail.mailboxes.deliver(1, 'INBOX', Buffer.from('Subject: hi\r\n\r\nhello\r\n'), Date.now());
+    h.mail.mailboxes.deliver(1, Buffer.from('Subject: hi\r\n\r\nhello\r\n'), Date.now());
     expect(await wire.line()).toBe('* 2 EXISTS');
+    expect(await wire.line()).toBe('* 2 RECENT');
     wire.send('DONE');
     expect(await wire.until('i1')).toEqual(['i1 OK IDLE terminated']);
     wire.close();
@@ -217,10 +219,17 @@ describe('mailboxes', () => {
     const h = await openMail();
     await h.service.createAccount({ appleId: 'hanako@twostep.example', password: 'Hanako-Pass-2015', fullName: 'Hanako' });
     const hanako = h.service.mailAccount('hanako@twostep.example')!;
-    h.mail.mailboxes.deliver(hanako.accountId, 'INBOX', Buffer.from('Subject: for Hanako only\r\n\r\nsecret\r\n'), Date.now());
+    h.mail.mailboxes.deliver(hanako.accountId, Buffer.from('Subject: for Hanako only\r\n\r\nsecret\r\n'), Date.now());
     const wire = await imapSignedIn(h.mail.imapPort, USER, h.appPassword, false);
     wire.send('l1 LIST "" "*"');
-    expect(await wire.until('l1')).toEqual(['* LIST (\\HasNoChildren) "/" INBOX', '* LIST (\\HasNoChildren \\Sent) "/" "Sent Messages"', 'l1 OK LIST completed']);
+    expect(await wire.until('l1')).toEqual([
+      '* LIST (\\HasNoChildren) "/" INBOX',
+      '* LIST (\\HasNoChildren \\Trash) "/" "Deleted Messages"',
+      '* LIST (\\HasNoChildren \\Drafts) "/" Drafts',
+      '* LIST (\\HasNoChildren \\Junk) "/" Junk',
+      '* LIST (\\HasNoChildren \\Sent) "/" "Sent Messages"',
+      'l1 OK LIST completed',
+    ]);
     wire.send('l2 STATUS INBOX (MESSAGES UNSEEN UIDNEXT)');
     expect(await wire.until('l2')).toEqual(['* STATUS INBOX (MESSAGES 1 UNSEEN 1 UIDNEXT 2)', 'l2 OK STATUS completed']);
     wire.send('l3 SELECT inbox');
@@ -243,7 +252,7 @@ describe('revocation', () => {
     smtp.send('EHLO me');
     await smtp.reply();
     smtp.send(`AUTH PLAIN ${Buffer.from(`\0${USER}\0${h.appPassword}`).toString('base64')}`);
-    expect(await smtp.reply()).toEqual(['235 Authentication successful']);
+    expect(await smtp.reply()).toEqual(['235 2.7.0 Authentication successful']);
     expect(h.mail.registry.size).toBe(3);
     h.service.revokeAppPassword(h.token, { appPasswordId: h.appPasswordId });
     expect(await imap.line()).toBe('* BYE [ALERT] The app-specific password of this session was revoked.');

@@ -32,6 +32,8 @@ export async function openMail(
     dataDir,
     imapPort: 0,
     smtpPort: 0,
+    imapsPort: 0,
+    smtpsPort: 0,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
   });

@@ -6,7 +6,7 @@ import { DEMO_ACCOUNT, openService, signInSite } from '../helpers/identity.js';
 import { tempStorePath } from '../helpers/temp-store.js';
 
 function inbox(mail: Awaited<ReturnType<typeof startMailServers>>, accountId: number) {
-  const box = mail.mailboxes.mailbox(accountId, 'INBOX')!;
+  const box = mail.mailboxes.inbox(accountId);
   return mail.mailboxes.listing(box.id).map((m) => {
     const raw = mail.mailboxes.message(box.id, m.uid)!.raw;
     const subject = /^Subject: (.*)$/m.exec(raw.toString('latin1'))?.[1] ?? '';
@@ -18,7 +18,7 @@ describe('notification mails, as Apple sent them in 2015', () => {
   it('app-specific password created, password changed, two-step turned off: each in the INBOX, in English', async () => {
     const path = tempStorePath();
     const { service } = await openService({ path });
-    const mail = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0 });
+    const mail = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0 });
     try {
       const token = await signInSite(service);
       service.createAppPassword(token, { label: 'Thunderbird' });
@@ -44,15 +44,15 @@ describe('notification mails, as Apple sent them in 2015', () => {
   it('in Japanese when the mail language is ja; a change made while no server ran is delivered at the next start, once', async () => {
     const path = tempStorePath();
     const { service } = await openService({ path });
-    const first = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0 });
+    const first = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0 });
     first.updateSettings({ language: 'ja' });
     await first.close();
     const token = await signInSite(service);
     service.createAppPassword(token, { label: 'メール' });
-    const second = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0 });
+    const second = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0 });
     const third = await (async () => {
       await second.close();
-      return startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0 });
+      return startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0 });
     })();
     try {
       const messages = inbox(third, 1);
@@ -68,7 +68,7 @@ describe('notification mails, as Apple sent them in 2015', () => {
   it('a demo reset empties every mailbox with its account, and later changes are mailed again', async () => {
     const path = tempStorePath();
     const { service } = await openService({ path });
-    const mail = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0 });
+    const mail = await startMailServers({ service, dataDir: dirname(path), imapPort: 0, smtpPort: 0, imapsPort: 0, smtpsPort: 0 });
     try {
       service.createAppPassword(await signInSite(service), { label: 'One' });
       await mail.notificationsDelivered();

@@ -11,10 +11,13 @@ export const REQUIRE_REAL_CLIENTS = 'TWOSTEP_REQUIRE_REAL_CLIENTS';
 
 const found = new Map<string, boolean>();
 
-/** Whether `program` runs here: started once, as the tests start it, with `--version`. */
+/** The few clients that do not take `--version` (each exits 1 on it): their own flag. */
+const VERSION_FLAG: Readonly<Record<string, string>> = { aerc: '-v', tmux: '-V' };
+
+/** Whether `program` runs here: started once, as the tests start it, with its version flag. */
 export function realClientRuns(program: string): boolean {
   if (!found.has(program)) {
-    const run = spawnSync(program, ['--version'], { stdio: 'ignore', timeout: 15_000 });
+    const run = spawnSync(program, [VERSION_FLAG[program] ?? '--version'], { stdio: 'ignore', timeout: 15_000 });
     found.set(program, !run.error && run.status === 0);
   }
   return found.get(program)!;

@@ -1,4 +1,4 @@
-import { text, type ParsedCommand } from '../parsed-command.js';
+import { atomText, text } from '../parsed-command.js';
 import { NOT_AUTHENTICATED, type CommandHandler } from './handler.js';
 import { signIn } from './sign-in.js';
 
@@ -10,8 +10,8 @@ export const authenticate: CommandHandler = {
   states: NOT_AUTHENTICATED,
   async run(session, command) {
     const { tag } = command;
-    const mechanism = mechanismOf(command);
-    if (mechanism === null) {
+    const mechanism = atomText(command.args[0])?.toUpperCase() ?? null;
+    if (mechanism === null || command.args.length > 2) {
       session.send(`${tag} BAD AUTHENTICATE takes a mechanism name`);
       return;
     }
@@ -19,7 +19,7 @@ export const authenticate: CommandHandler = {
       session.send(`${tag} NO [CANNOT] Unsupported authentication mechanism`);
       return;
     }
-    const initial = text(command.args[0]);
+    const initial = command.args.length === 2 ? text(command.args[1]) : null;
     const response = initial ?? (await session.awaitContinuation(''));
     if (response === '*') {
       session.send(`${tag} BAD Authentication cancelled`);
@@ -37,12 +37,6 @@ export const authenticate: CommandHandler = {
     await signIn(session, tag, credentials.authcid, credentials.password);
   },
 };
-
-/** The parser reads `AUTHENTICATE PLAIN` as one command name; the mechanism is its second word. */
-function mechanismOf(command: ParsedCommand): string | null {
-  const words = command.command.split(' ');
-  return words.length === 2 ? words[1]! : null;
-}
 
 function decodePlain(base64: string): { authzid: string; authcid: string; password: string } | null {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64) || base64.length % 4 !== 0) return null;

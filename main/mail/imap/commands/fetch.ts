@@ -43,7 +43,7 @@ function parseItems(arg: ImapArg | undefined): Item[] | null {
 }
 
 function sectionItem(name: string, node: ImapNode): Item | null {
-  const partial = node.partial ? ([node.partial[0], node.partial[1] ?? Number.MAX_SAFE_INTEGER] as [number, number]) : null;
+  const partial = node.partial ?? null;
   if (name === 'RFC822' || name === 'RFC822.HEADER' || name === 'RFC822.TEXT') {
     if (node.section) return null;
     const text = name === 'RFC822' ? '' : name === 'RFC822.HEADER' ? 'HEADER' : 'TEXT';
@@ -101,7 +101,7 @@ function run(session: ImapSession, { tag, args }: ParsedCommand, byUid: boolean)
       if (i > 0) out.push(' ');
       switch (item.kind) {
         case 'FLAGS':
-          out.push(`FLAGS (${message.flags.join(' ')})`);
+          out.push(`FLAGS (${mailbox.flagsOf(message).join(' ')})`);
           break;
         case 'UID':
           out.push(`UID ${message.uid}`);

@@ -1,5 +1,4 @@
-import type { ImapArg } from '../parsed-command.js';
-import { text } from '../parsed-command.js';
+import { isNil, text, type ImapArg } from '../parsed-command.js';
 import { writeValue } from '../format.js';
 import { ANY, type CommandHandler } from './handler.js';
 
@@ -7,7 +6,7 @@ import { ANY, type CommandHandler } from './handler.js';
 export const id: CommandHandler = {
   states: ANY,
   run(session, { tag, args }) {
-    const list = args[0];
+    const list = isNil(args[0]) ? null : args[0];
     if (args.length !== 1 || (list !== null && !Array.isArray(list))) {
       session.send(`${tag} BAD ID takes one list of field-value pairs or NIL`);
       return;
@@ -37,7 +36,7 @@ function parsePairs(list: ImapArg[] | null): Map<string, string> | null {
   if (list.length % 2 !== 0 || list.length > 60) return null;
   for (let i = 0; i < list.length; i += 2) {
     const key = text(list[i]);
-    const value = list[i + 1] === null ? '' : text(list[i + 1]);
+    const value = isNil(list[i + 1]) ? '' : text(list[i + 1]);
     if (key === null || value === null || key.length > 30 || value.length > 1024) return null;
     fields.set(key.toLowerCase(), value);
   }

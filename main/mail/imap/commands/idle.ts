@@ -1,4 +1,5 @@
 import { AUTHENTICATED, type CommandHandler } from './handler.js';
+import { noArguments } from './no-arguments.js';
 
 /**
  * IDLE (RFC 2177): after `+ idling`, changes to the selected mailbox are told as they commit,
@@ -6,7 +7,9 @@ import { AUTHENTICATED, type CommandHandler } from './handler.js';
  */
 export const idle: CommandHandler = {
   states: AUTHENTICATED,
-  async run(session, { tag }) {
+  async run(session, command) {
+    const { tag } = command;
+    if (!noArguments(session, command)) return;
     session.idleListener = () => session.flushUpdates(true);
     const pending = session.awaitContinuation('idling');
     session.flushUpdates(true);

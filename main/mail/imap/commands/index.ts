@@ -1,9 +1,11 @@
 import { append } from './append.js';
 import { authenticate } from './authenticate.js';
 import { capability } from './capability.js';
-import { close, expunge, unselect } from './expunge.js';
+import { copy, move, uidCopy, uidMove } from './copy.js';
+import { close, expunge, uidExpunge, unselect } from './expunge.js';
 import { fetch, uidFetch } from './fetch.js';
 import type { CommandHandler } from './handler.js';
+import { create, remove, rename } from './folders.js';
 import { id } from './id.js';
 import { idle } from './idle.js';
 import { list, lsub } from './list.js';
@@ -43,13 +45,21 @@ export const COMMANDS: ReadonlyMap<string, CommandHandler> = new Map([
   ['STORE', store],
   ['UID STORE', uidStore],
   ['EXPUNGE', expunge],
+  ['UID EXPUNGE', uidExpunge],
+  ['CREATE', create],
+  ['DELETE', remove],
+  ['RENAME', rename],
+  ['COPY', copy],
+  ['UID COPY', uidCopy],
+  ['MOVE', move],
+  ['UID MOVE', uidMove],
   ['CLOSE', close],
   ['UNSELECT', unselect],
   ['CHECK', check],
   ['IDLE', idle],
 ]);
 
-/** The handler for a parsed command name; `AUTHENTICATE PLAIN` is found by its first word. */
+/** The handler for a parsed command name. */
 export function commandFor(name: string): CommandHandler | undefined {
-  return COMMANDS.get(name) ?? (name.startsWith('AUTHENTICATE') ? COMMANDS.get('AUTHENTICATE') : undefined);
+  return COMMANDS.get(name);
 }

@@ -1,8 +1,11 @@
 import { ANY, type CommandHandler } from './handler.js';
+import { noArguments } from './no-arguments.js';
 
 export const logout: CommandHandler = {
   states: ANY,
-  run(session, { tag }) {
+  run(session, command) {
+    const { tag } = command;
+    if (!noArguments(session, command)) return;
     session.logout(tag);
   },
 };

@@ -2,9 +2,10 @@ import { SelectedMailbox } from '../selected-mailbox.js';
 import { text } from '../parsed-command.js';
 import { AUTHENTICATED, type CommandHandler } from './handler.js';
 
-const FLAGS = '\\Answered \\Flagged \\Deleted \\Seen \\Draft';
-
-/** SELECT and EXAMINE (RFC 3501 §6.3.1–2); a failed one leaves no mailbox selected. */
+/**
+ * SELECT and EXAMINE (RFC 3501 §6.3.1–2), in the profile's words; a failed one leaves no
+ * mailbox selected.
+ */
 function opening(command: 'SELECT' | 'EXAMINE'): CommandHandler {
   return {
     states: AUTHENTICATED,
@@ -14,24 +15,25 @@ function opening(command: 'SELECT' | 'EXAMINE'): CommandHandler {
         session.send(`${tag} BAD ${command} takes a mailbox name`);
         return;
       }
-      const box = session.ctx.mailboxes.mailbox(session.grant.accountId, name);
+      const box = session.mailboxNamed(name);
       if (!box) {
         session.select(null);
         session.send(`${tag} NO [NONEXISTENT] Mailbox doesn't exist: ${name.slice(0, 100).replace(/[\r\n]/g, '')}`);
         return;
       }
+      const words = session.ctx.profile().imap.select;
       const readOnly = command === 'EXAMINE';
       const mailbox = new SelectedMailbox(box, readOnly, session.ctx.mailboxes);
       session.select(mailbox);
-      session.send(`* FLAGS (${FLAGS})`);
-      session.send(`* OK [PERMANENTFLAGS (${readOnly ? '' : `${FLAGS} \\*`})] Flags permitted`);
+      session.send(`* FLAGS (${words.flags})`);
+      session.send(`* OK [PERMANENTFLAGS (${readOnly ? '' : `${words.flags} \\*`})] ${words.flagsPermitted}`);
       session.send(`* ${mailbox.count} EXISTS`);
-      session.send('* 0 RECENT');
+      session.send(`* ${mailbox.recentCount} RECENT`);
       const unseen = mailbox.firstUnseen();
-      if (unseen !== null) session.send(`* OK [UNSEEN ${unseen}] First unseen`);
-      session.send(`* OK [UIDVALIDITY ${box.uid_validity}] UIDs valid`);
-      session.send(`* OK [UIDNEXT ${box.uid_next}] Predicted next UID`);
-      session.send(`${tag} OK [${readOnly ? 'READ-ONLY' : 'READ-WRITE'}] ${command} completed`);
+      if (unseen !== null) session.send(`* OK [UNSEEN ${unseen}] ${words.firstUnseen}`);
+      session.send(`* OK [UIDVALIDITY ${box.uid_validity}] ${words.uidsValid}`);
+      session.send(`* OK [UIDNEXT ${session.ctx.mailboxes.mailboxById(box.id)!.uid_next}] ${words.predictedUid}`);
+      session.send(`${tag} OK [${readOnly ? 'READ-ONLY' : 'READ-WRITE'}] ${words.done(command, session.nameOf(box))}`);
     },
   };
 }

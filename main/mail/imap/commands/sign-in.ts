@@ -18,7 +18,7 @@ export async function signIn(session: ImapSession, tag: string, user: string, pa
       return;
     }
     session.authenticated(result.grant);
-    session.send(`${tag} OK [CAPABILITY ${capabilities(session.ctx.profile(), 'authenticated', session.tls)}] ${imap.authenticated}`);
+    session.send(`${tag} OK [CAPABILITY ${capabilities(session.ctx.profile(), 'authenticated', session.tls)}] ${imap.authenticated(result.grant.appleId)}`);
   } catch (error) {
     if (!(error instanceof IdentityError)) throw error;
     switch (error.code) {

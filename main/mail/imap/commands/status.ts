@@ -4,7 +4,7 @@ import { AUTHENTICATED, type CommandHandler } from './handler.js';
 
 const ITEMS = new Set(['MESSAGES', 'RECENT', 'UIDNEXT', 'UIDVALIDITY', 'UNSEEN']);
 
-/** STATUS (RFC 3501 §6.3.10). */
+/** STATUS (RFC 3501 §6.3.10): any mailbox of the account, without selecting it. */
 export const status: CommandHandler = {
   states: AUTHENTICATED,
   run(session, { tag, args }) {
@@ -15,14 +15,15 @@ export const status: CommandHandler = {
       session.send(`${tag} BAD STATUS takes a mailbox name and a list of MESSAGES RECENT UIDNEXT UIDVALIDITY UNSEEN`);
       return;
     }
-    const box = session.ctx.mailboxes.mailbox(session.grant.accountId, name);
+    const box = session.mailboxNamed(name);
     if (!box) {
       session.send(`${tag} NO [NONEXISTENT] Mailbox doesn't exist`);
       return;
     }
     const counts = session.ctx.mailboxes.counts(box.id);
-    const values: Record<string, number> = { MESSAGES: counts.messages, RECENT: 0, UIDNEXT: box.uid_next, UIDVALIDITY: box.uid_validity, UNSEEN: counts.unseen };
-    session.send(`* STATUS ${mailboxName(box.name)} (${wanted.map((w) => `${w} ${values[w]}`).join(' ')})`);
+    const latest = session.ctx.mailboxes.mailboxById(box.id)!;
+    const values: Record<string, number> = { MESSAGES: counts.messages, RECENT: counts.recent, UIDNEXT: latest.uid_next, UIDVALIDITY: box.uid_validity, UNSEEN: counts.unseen };
+    session.send(`* STATUS ${mailboxName(session.nameOf(box))} (${wanted.map((w) => `${w} ${values[w]}`).join(' ')})`);
     session.send(`${tag} OK STATUS completed`);
   },
 };

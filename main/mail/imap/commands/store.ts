@@ -1,14 +1,8 @@
-import { text } from '../parsed-command.js';
+import { atomText, text } from '../parsed-command.js';
+import { canonicalFlag, isStorableFlag } from './flags.js';
 import { SELECTED, type CommandHandler } from './handler.js';
 import { messagesIn } from './message-set.js';
 
-/** A flag a client may set: a system flag (not \Recent) or a keyword atom. */
-const FLAG = /^(\\(Seen|Answered|Flagged|Deleted|Draft)|[A-Za-z0-9$_.-]{1,64})$/i;
-
-function canonical(flag: string): string {
-  const system = /^\\(seen|answered|flagged|deleted|draft)$/i.exec(flag);
-  return system ? `\\${system[1]![0]!.toUpperCase()}${system[1]!.slice(1).toLowerCase()}` : flag;
-}
 
 /** STORE and UID STORE (RFC 3501 §6.4.6): FLAGS, +FLAGS, -FLAGS, each .SILENT or not. */
 function storing(byUid: boolean): CommandHandler {
@@ -19,9 +13,9 @@ function storing(byUid: boolean): CommandHandler {
       const set = text(args[0]);
       const action = text(args[1])?.toUpperCase();
       const flagArgs = args.slice(2).flatMap((a) => (Array.isArray(a) ? a : [a]));
-      const flags = flagArgs.map((a) => text(a));
+      const flags = flagArgs.map((a) => atomText(a));
       const match = action && /^([+-]?)FLAGS(\.SILENT)?$/.exec(action);
-      if (set === null || !match || flags.some((f) => f === null || !FLAG.test(f))) {
+      if (set === null || !match || flags.some((f) => f === null || !isStorableFlag(f))) {
         session.send(`${tag} BAD STORE takes a sequence set, FLAGS / +FLAGS / -FLAGS[.SILENT] and flags`);
         return;
       }
@@ -34,7 +28,7 @@ function storing(byUid: boolean): CommandHandler {
         session.send(`${tag} BAD Invalid sequence set`);
         return;
       }
-      const given = [...new Set((flags as string[]).map(canonical))];
+      const given = [...new Set((flags as string[]).map(canonicalFlag))];
       const updates = messages.map(({ seq, message }) => {
         const current = new Set(message.flags);
         if (match[1] === '+') given.forEach((f) => current.add(f));
@@ -45,7 +39,7 @@ function storing(byUid: boolean): CommandHandler {
       session.ctx.mailboxes.setFlags(mailbox.box, updates);
       for (const u of updates) {
         mailbox.noteFlags(u.uid, u.flags);
-        if (!match[2]) session.send(`* ${u.seq} FETCH (${byUid ? `UID ${u.uid} ` : ''}FLAGS (${u.flags.join(' ')}))`);
+        if (!match[2]) session.send(`* ${u.seq} FETCH (${byUid ? `UID ${u.uid} ` : ''}FLAGS (${mailbox.flagsOf(u).join(' ')}))`);
       }
       session.flushUpdates(byUid);
       session.send(`${tag} OK ${byUid ? 'UID STORE' : 'STORE'} completed`);

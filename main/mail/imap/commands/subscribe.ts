@@ -1,7 +1,7 @@
 import { text } from '../parsed-command.js';
 import { AUTHENTICATED, type CommandHandler } from './handler.js';
 
-/** Every mailbox is always subscribed (LSUB lists them all): SUBSCRIBE of one that exists is a no-op. */
+/** SUBSCRIBE and UNSUBSCRIBE (RFC 3501 §6.3.6–7): what LSUB lists; a mailbox is subscribed when made. */
 function subscription(command: 'SUBSCRIBE' | 'UNSUBSCRIBE'): CommandHandler {
   return {
     states: AUTHENTICATED,
@@ -11,10 +11,12 @@ function subscription(command: 'SUBSCRIBE' | 'UNSUBSCRIBE'): CommandHandler {
         session.send(`${tag} BAD ${command} takes a mailbox name`);
         return;
       }
-      if (!session.ctx.mailboxes.mailbox(session.grant.accountId, name)) {
+      const box = session.mailboxNamed(name);
+      if (!box) {
         session.send(`${tag} NO [NONEXISTENT] Mailbox doesn't exist`);
         return;
       }
+      session.ctx.mailboxes.setSubscribed(box, command === 'SUBSCRIBE');
       session.send(`${tag} OK ${command} completed`);
     },
   };
