@@ -388,6 +388,10 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   on: false,
   'runScenario.appleId': 'nobody@twostep.example',
   'beginUnlock.appleId': 'nobody@twostep.example',
+  // The seed's remaining places (issue 19).
+  appId: 'tidewise',
+  sessionId: 'f'.repeat(32),
+  place: 'icloud-web',
 };
 
 function literalOf(field: z.ZodType): unknown {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AnyContract } from '../../../preload/contract/define.js';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
 import { isSitePath } from '../../../preload/contract/site-routes.js';
+import { isICloudWebPath } from '../../../preload/contract/place-routes.js';
 import { MAX_BODY_BYTES } from '../../../main/server/contract-routes.js';
 import { APP_PAGES } from '../../../main/server/app-server.js';
 import { SESSION_COOKIE } from '../../../main/server/account-site-handlers.js';
@@ -633,7 +634,8 @@ describe('hostile requests to the pages, assets, event streams and unknown paths
               // As the server sees it: dot segments resolved by the URL parser; percent-escapes may be decoded.
               // (Parsed as the request was made: `new URL('////', base)` would throw where the request did not.)
               const pathname = new URL(`http://${host}${path}`).pathname;
-              const known = server === 'site' ? isSitePath(pathname) : pathname in APP_PAGES;
+              // The account site also serves iCloud.com's page, under /icloud (issue 19).
+              const known = server === 'site' ? isSitePath(pathname) || isICloudWebPath(pathname) : pathname in APP_PAGES;
               if (pathname.includes('%')) expect([200, 404]).toContain(answer.status);
               else if (known) expect(answer.status).toBe(200);
               else if (server === 'site') expect(answer.status).toBe(404);
