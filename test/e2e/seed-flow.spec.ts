@@ -13,7 +13,7 @@ async function step(testInfo: TestInfo, page: Page, name: string): Promise<void>
 
 /** Opens a window from the control center, as a presenter does (a new tab in browser mode). */
 async function openFromControlCenter(control: Page, lang: Lang, key: 'messages' | 'facetime' | 'icloud' | 'mail'): Promise<Page> {
-  const [window] = await Promise.all([control.waitForEvent('popup'), control.getByRole('button', { name: t(lang, `control.windows.${key}`) }).click()]);
+  const [window] = await Promise.all([control.waitForEvent('popup'), control.getByRole('button', { name: t(lang, `control.windows.${key}`), exact: true }).click()]);
   return appTab(window, `/${key}`);
 }
 
