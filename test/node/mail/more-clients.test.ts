@@ -362,13 +362,15 @@ describe('offlineimap', { timeout: 120_000 }, () => {
     expect(inboxSubjects(h)).toContain('Filed by offlineimap');
   });
 
-  it('left running, its syncs with the revoked password every 3 s do not lock the account (issue 15)', async () => {
+  // offlineimap waits longer between its syncs on a loaded machine (6 took 42 s alone, fewer than 6 in 80 s beside
+  // the end-to-end tests): the poll waits as long as it must, the test judges the count, not the pace.
+  it('left running, its syncs with the revoked password every 3 s do not lock the account (issue 15)', { timeout: 330_000 }, async () => {
     const h = await openMail();
     const client = start('offlineimap', ['-c', rc(h, h.appPassword, true).path, '-u', 'basic']);
     try {
       await revokeOnceSignedIn(h, client, 'imap');
       const attempts = attemptsWith(h, h.appPassword);
-      await expect.poll(() => attempts(), { timeout: 80_000, interval: 1000 }).toBeGreaterThanOrEqual(RETRIES);
+      await expect.poll(() => attempts(), { timeout: 300_000, interval: 1000 }).toBeGreaterThanOrEqual(RETRIES);
       await expectNotLocked(h);
     } finally {
       client.stop();
