@@ -70,12 +70,15 @@ export async function adoptPageSession(page: Page, twostep: TwoStep): Promise<vo
 
 /**
  * Reads the newest code off the simulated iPhone's lock screen (its own page, or the stage's
- * iPhone), as a person would. With `notAmong`, waits for a code that was not seen before (a fresh one).
+ * iPhone), as a person would: one that is still good, not greyed as used, replaced or expired —
+ * so a code sent just now is waited for, not mistaken for the one before it (a sign-in through
+ * the API leaves its used code on top). With `notAmong`, waits for a code that was not seen before.
  */
 export async function readCodeFromIPhone(iphone: Page | Locator, notAmong: string[] = []): Promise<string> {
   const newest = iphone.getByRole('list', { name: /Notifications|通知/ }).getByRole('listitem').first();
   let code = '';
   await expect(async () => {
+    expect(await newest.getAttribute('class')).not.toContain('banner--void');
     // innerText, as it reads on screen: the code stands apart from the time that follows it.
     const text = await newest.innerText();
     code = /(?<!\d)(\d{4}|\d{6})(?!\d)/.exec(text)?.[1] ?? '';
