@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
-import { DEMO, adoptPageSession, expectTernMailConnected, openIPhone, readCodeFromIPhone, signInTernMail, signInViaApi, siteCall } from './helpers.js';
+import { DEMO, adoptPageSession, expectTernMailConnected, codeOnTopOfIPhone, openIPhone, readCodeFromIPhone, signInTernMail, signInViaApi, siteCall } from './helpers.js';
 
 /**
  * axe-core on every screen of browser mode, in English and in Japanese: WCAG 2.0/2.1 A and AA
@@ -205,7 +205,7 @@ async function controlCenterAndApps(twostep: TwoStep, page: Page, lang: Lang): P
 
   // iCloud: the form, the device choice, the code, signed in.
   const iphone = await openIPhone(page, twostep, lang);
-  const seen = [await readCodeFromIPhone(iphone)];
+  const seen = [await codeOnTopOfIPhone(iphone)];
   const icloud = await openApp(page, twostep, lang, 'icloud');
   await scan(icloud, lang, 'iCloud: sign-in');
   await signInApp(icloud, lang, DEMO.password);

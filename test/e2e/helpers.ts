@@ -74,11 +74,20 @@ export async function adoptPageSession(page: Page, twostep: TwoStep): Promise<vo
  * so a code sent just now is waited for, not mistaken for the one before it (a sign-in through
  * the API leaves its used code on top). With `notAmong`, waits for a code that was not seen before.
  */
-export async function readCodeFromIPhone(iphone: Page | Locator, notAmong: string[] = []): Promise<string> {
+export function readCodeFromIPhone(iphone: Page | Locator, notAmong: string[] = []): Promise<string> {
+  return readNewestCode(iphone, { good: true, notAmong });
+}
+
+/** The code on top of the iPhone's notifications, whatever its state: to wait for a newer one after it. */
+export function codeOnTopOfIPhone(iphone: Page | Locator): Promise<string> {
+  return readNewestCode(iphone, { good: false, notAmong: [] });
+}
+
+async function readNewestCode(iphone: Page | Locator, { good, notAmong }: { good: boolean; notAmong: string[] }): Promise<string> {
   const newest = iphone.getByRole('list', { name: /Notifications|通知/ }).getByRole('listitem').first();
   let code = '';
   await expect(async () => {
-    expect(await newest.getAttribute('class')).not.toContain('banner--void');
+    if (good) expect(await newest.getAttribute('class')).not.toContain('banner--void');
     // innerText, as it reads on screen: the code stands apart from the time that follows it.
     const text = await newest.innerText();
     code = /(?<!\d)(\d{4}|\d{6})(?!\d)/.exec(text)?.[1] ?? '';
