@@ -22,6 +22,7 @@ import { completeICloudSignIn, signInClient, signOutClient } from './service/cli
 import type { ServiceContext } from './service/context.js';
 import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
 import { DeviceInbox } from './service/device-inbox.js';
+import { answerSignInRequest, awaitSignInDecision } from './service/sign-in-approval.js';
 import { EventBus, type Listener, type SessionEnder } from './service/event-bus.js';
 import { findMailAccount, recordMailClientName, signInMail, type MailGrant, type MailSignInResult } from './service/mail-sign-in.js';
 import { runScenario } from './service/scenarios.js';
@@ -193,6 +194,12 @@ export class IdentityService {
     return completeWebSignIn(this.ctx, 'account-site', verificationId, code);
   }
 
+  /** Two-factor: waits (a while) for the trusted iPhone's answer to this sign-in's request. */
+  accountSiteSignInDecision(input: Inputs['signInDecision']): Promise<{ decision: 'allowed' | 'pending' }> {
+    const { verificationId } = parseInput(inputs.signInDecision, input);
+    return awaitSignInDecision(this.ctx, ['account-site', 'unlock'], verificationId);
+  }
+
   completeAccountSiteSignInWithRecoveryKey(input: Inputs['verifyRecoveryKey']): { token: string } {
     const { verificationId, recoveryKey } = parseInput(inputs.verifyRecoveryKey, input);
     return completeAccountSiteSignInWithRecoveryKey(this.ctx, verificationId, recoveryKey);
@@ -293,6 +300,12 @@ export class IdentityService {
   activity(input: Inputs['activity'] = {}): ActivityEntry[] {
     const { limit } = parseInput(inputs.activity, input);
     return this.ctx.repos.activity.recent(limit);
+  }
+
+  /** Allow / Don't Allow on the trusted iPhone: decides its sign-in request once. */
+  answerSignInRequest(input: Inputs['answerSignInRequest']): { decision: 'allowed' | 'denied' } {
+    const { requestId, allow } = parseInput(inputs.answerSignInRequest, input);
+    return answerSignInRequest(this.ctx, requestId, allow);
   }
 
   /** What the trusted devices show now: unexpired codes, newest first. */

@@ -71,6 +71,8 @@ export const appContract = {
   runScenario: method(inputs.scenario).returns<{ signedOutApps: number }>(),
   activity: method(inputs.activity).returns<ActivityEntry[]>(),
   deviceNotifications: method(none).returns<DeviceNotification[]>(),
+  /** The trusted iPhone's Allow / Don't Allow on "Apple ID Sign In Requested" (two-factor). */
+  answerSignInRequest: method(inputs.answerSignInRequest).returns<{ decision: 'allowed' | 'denied' }>(),
   /**
    * Reset & restart: the store back to the demo account, the presenter clock back to real
    * time, and a new run (PresenterState.run) that puts every open page back to its first state.

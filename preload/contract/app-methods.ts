@@ -18,6 +18,7 @@ export const APP_METHODS = [
   'runScenario',
   'activity',
   'deviceNotifications',
+  'answerSignInRequest',
   'resetDemo',
   'presenter',
   'setLanguage',

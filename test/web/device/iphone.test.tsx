@@ -42,7 +42,7 @@ afterEach(async () => {
 const now = Date.now();
 function code(id: string, codeText: string, sentAgo: number, replaces: string | null = null): DeviceNotification {
   const sentAt = now - sentAgo;
-  return { id, deviceId: 1, deviceKind: 'iphone', deviceName: "Taro's iPhone", appleId: 'demo@twostep.example', code: codeText, sentAt, expiresAt: sentAt + 600_000, replaces, usedAt: null };
+  return { id, deviceId: 1, deviceKind: 'iphone', deviceName: "Taro's iPhone", appleId: 'demo@twostep.example', code: codeText, sentAt, expiresAt: sentAt + 600_000, replaces, usedAt: null, request: null };
 }
 
 function banners(): { text: string; void: boolean }[] {
