@@ -79,6 +79,7 @@ export function appHandlers(
     activity: (input) => service.activity(input),
     deviceNotifications: () => service.deviceNotifications(),
     answerSignInRequest: (input) => service.answerSignInRequest(input),
+    securityLevel: ({ appleId }) => service.securityLevel(appleId),
     resetDemo: async () => {
       // Real time first, so the new demo account is not stamped with skipped time.
       presenter.clock.reset();

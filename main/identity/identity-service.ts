@@ -9,8 +9,10 @@ import type {
   ClientSessionView,
   DeviceNotification,
   NewAppPassword,
+  SecurityLevel,
 } from '../../preload/contract/models.js';
 import { systemClock, type Clock } from './clock.js';
+import { IdentityError } from './identity-error.js';
 import { KeyedHash } from './crypto/keyed-hash.js';
 import { HashingPool } from './crypto/hashing-pool.js';
 import { decoyAllowance, PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
@@ -295,6 +297,13 @@ export class IdentityService {
 
   async runScenario(input: Inputs['scenario']): Promise<{ signedOutApps: number }> {
     return runScenario(this.ctx, parseInput(inputs.scenario, input));
+  }
+
+  /** How an account is protected now (the control center's then-and-now switch). */
+  securityLevel(appleId: string): { securityLevel: SecurityLevel } {
+    const account = this.ctx.repos.accounts.findByAppleId(parseInput(inputs.signIn.shape.appleId, appleId));
+    if (!account) throw new IdentityError('ACCOUNT_NOT_FOUND');
+    return { securityLevel: account.security_level };
   }
 
   activity(input: Inputs['activity'] = {}): ActivityEntry[] {

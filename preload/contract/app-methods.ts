@@ -16,6 +16,7 @@ export const APP_METHODS = [
   'openAccountSite',
   'openWindow',
   'runScenario',
+  'securityLevel',
   'activity',
   'deviceNotifications',
   'answerSignInRequest',
