@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { scan } from './axe.js';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
 import { answerOnIPhone, codeFromAlert, DEMO, goToPasswordAndSecurity, openIPhone, readCodeFromIPhone, signInViaApi } from './helpers.js';
@@ -45,6 +46,7 @@ for (const lang of ['en', 'ja'] as const) {
     await expect(dialog.getByRole('alert')).toHaveText(t(lang, 'errors.CURRENT_PASSWORD_INCORRECT'));
     await dialog.getByLabel(t(lang, 'stepUp.password')).fill(DEMO.password);
     await shot(testInfo, dialog, lang, 'two-factor-change-level');
+    await scan(page, lang, 'two-factor-change-level');
     await dialog.getByRole('button', { name: t(lang, 'twoFactor.account.apply'), exact: true }).click();
     await expect(page.getByText(t(lang, 'twoFactor.account.changed', { level: t(lang, 'twoFactor.account.levels.two-factor') }))).toBeVisible();
     await expect(page.getByText(t(lang, 'account.twoFactorOn'))).toBeVisible();
@@ -57,11 +59,13 @@ for (const lang of ['en', 'ja'] as const) {
     await expect(request.getByRole('img', { name: t(lang, 'twoFactor.request.map') })).toBeVisible();
     await expect(request).toContainText(t(lang, 'twoFactor.request.places.web-browser'));
     await shot(testInfo, iphone, lang, 'two-factor-request', true);
+    await scan(iphone, lang, 'two-factor-request');
 
     // Allow, then read the code the way a person does (its alert pictured first).
     await answerOnIPhone(iphone, 'allow');
     await expect(iphone.getByRole('alertdialog', { name: t(lang, 'twoFactor.code.title') }).getByText(/^\d{6}$/)).toBeVisible();
     await shot(testInfo, iphone, lang, 'two-factor-code', true);
+    await scan(iphone, lang, 'two-factor-code');
     const code = await codeFromAlert(iphone);
 
     const device = lang === 'ja' ? '太郎の iPhone' : "Taro's iPhone";
@@ -83,6 +87,7 @@ for (const lang of ['en', 'ja'] as const) {
     await expect(thenAndNow.getByRole('status')).toHaveText(t(lang, 'twoFactor.control.done', { level: t(lang, 'twoFactor.account.levels.two-factor') }));
     await expect(thenAndNow.getByRole('button', { name: t(lang, 'twoFactor.control.toTwoFactor') })).toHaveAttribute('aria-pressed', 'true');
     await shot(testInfo, thenAndNow, lang, 'two-factor-control');
+    await scan(page, lang, 'two-factor-control');
 
     const iphone = await openIPhone(page, twostep, lang);
     const other = await signInElsewhere(browser, twostep, lang);
@@ -98,6 +103,7 @@ for (const lang of ['en', 'ja'] as const) {
 
     await expect(other.getByRole('alert')).toHaveText(t(lang, 'errors.SIGN_IN_DENIED'));
     await shot(testInfo, other, lang, 'two-factor-denied', true);
+    await scan(other, lang, 'two-factor-denied');
     // Nothing more comes of that attempt: a code typed now is refused the same way.
     await other.getByLabel(t(lang, 'verify.code')).fill('123456');
     await other.getByRole('button', { name: t(lang, 'common.continue'), exact: true }).click();

@@ -86,7 +86,7 @@ export function ThenAndNowSection() {
           </button>
         ))}
       </div>
-      <p role="status" className="scenario-status">
+      <p role="status" className="then-and-now__status">
         {done ? t('twoFactor.control.done', { level: levelName(done) }) : ''}
       </p>
       {error && (
