@@ -78,6 +78,8 @@ export function appHandlers(
     runScenario: (input) => service.runScenario(input),
     activity: (input) => service.activity(input),
     deviceNotifications: () => service.deviceNotifications(),
+    answerSignInRequest: (input) => service.answerSignInRequest(input),
+    securityLevel: ({ appleId }) => service.securityLevel(appleId),
     resetDemo: async () => {
       // Real time first, so the new demo account is not stamped with skipped time.
       presenter.clock.reset();

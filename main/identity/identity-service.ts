@@ -9,8 +9,10 @@ import type {
   ClientSessionView,
   DeviceNotification,
   NewAppPassword,
+  SecurityLevel,
 } from '../../preload/contract/models.js';
 import { systemClock, type Clock } from './clock.js';
+import { IdentityError } from './identity-error.js';
 import { KeyedHash } from './crypto/keyed-hash.js';
 import { HashingPool } from './crypto/hashing-pool.js';
 import { decoyAllowance, PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
@@ -22,6 +24,7 @@ import { completeICloudSignIn, signInClient, signOutClient } from './service/cli
 import type { ServiceContext } from './service/context.js';
 import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
 import { DeviceInbox } from './service/device-inbox.js';
+import { answerSignInRequest, awaitSignInDecision } from './service/sign-in-approval.js';
 import { EventBus, type Listener, type SessionEnder } from './service/event-bus.js';
 import { findMailAccount, recordMailClientName, signInMail, type MailGrant, type MailSignInResult } from './service/mail-sign-in.js';
 import { runScenario } from './service/scenarios.js';
@@ -193,6 +196,12 @@ export class IdentityService {
     return completeWebSignIn(this.ctx, 'account-site', verificationId, code);
   }
 
+  /** Two-factor: waits (a while) for the trusted iPhone's answer to this sign-in's request. */
+  accountSiteSignInDecision(input: Inputs['signInDecision']): Promise<{ decision: 'allowed' | 'pending' }> {
+    const { verificationId } = parseInput(inputs.signInDecision, input);
+    return awaitSignInDecision(this.ctx, ['account-site', 'unlock'], verificationId);
+  }
+
   completeAccountSiteSignInWithRecoveryKey(input: Inputs['verifyRecoveryKey']): { token: string } {
     const { verificationId, recoveryKey } = parseInput(inputs.verifyRecoveryKey, input);
     return completeAccountSiteSignInWithRecoveryKey(this.ctx, verificationId, recoveryKey);
@@ -290,9 +299,22 @@ export class IdentityService {
     return runScenario(this.ctx, parseInput(inputs.scenario, input));
   }
 
+  /** How an account is protected now (the control center's then-and-now switch). */
+  securityLevel(appleId: string): { securityLevel: SecurityLevel } {
+    const account = this.ctx.repos.accounts.findByAppleId(parseInput(inputs.signIn.shape.appleId, appleId));
+    if (!account) throw new IdentityError('ACCOUNT_NOT_FOUND');
+    return { securityLevel: account.security_level };
+  }
+
   activity(input: Inputs['activity'] = {}): ActivityEntry[] {
     const { limit } = parseInput(inputs.activity, input);
     return this.ctx.repos.activity.recent(limit);
+  }
+
+  /** Allow / Don't Allow on the trusted iPhone: decides its sign-in request once. */
+  answerSignInRequest(input: Inputs['answerSignInRequest']): { decision: 'allowed' | 'denied' } {
+    const { requestId, allow } = parseInput(inputs.answerSignInRequest, input);
+    return answerSignInRequest(this.ctx, requestId, allow);
   }
 
   /** What the trusted devices show now: unexpired codes, newest first. */

@@ -40,6 +40,7 @@ export function accountSiteHandlers(service: IdentityService, presenter: Present
     },
     sendCode: (input) => service.sendAccountSiteCode(input),
     verifyCode: (input, req) => signedIn(req, service.completeAccountSiteSignIn(input).token),
+    signInDecision: (input) => service.accountSiteSignInDecision(input),
     verifyRecoveryKey: (input, req) => signedIn(req, service.completeAccountSiteSignInWithRecoveryKey(input).token),
     signOut: (_input, req) => {
       const token = tokenOrNull(req);

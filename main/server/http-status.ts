@@ -28,6 +28,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'APP_STORE_SIGN_IN_REQUIRED':
     case 'SESSION_EXPIRED':
       return 401;
+    case 'SIGN_IN_DENIED':
     case 'FORBIDDEN_HOST':
     case 'FORBIDDEN_ORIGIN':
     case 'FORBIDDEN_SENDER':
@@ -41,6 +42,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'CLIENT_NOT_SIGNED_IN':
     case 'APP_NOT_FOUND':
     case 'WEB_SESSION_NOT_FOUND':
+    case 'SIGN_IN_REQUEST_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;

@@ -20,6 +20,11 @@ export const accountSiteContract = {
   signIn: method(inputs.signIn).returns<({ status: 'SIGNED_IN' } & SessionOpened) | SignInChallenge>(),
   sendCode: method(inputs.sendCode).returns<CodeSent>(),
   verifyCode: method(inputs.verifyCode).returns<SessionOpened>(),
+  /**
+   * Two-factor: waits up to 25 seconds for the trusted iPhone's answer to the sign-in's request —
+   * 'allowed' (the code is on the iPhone), 'pending' (ask again), or SIGN_IN_DENIED at once.
+   */
+  signInDecision: method(inputs.signInDecision).returns<{ decision: 'allowed' | 'pending' }>(),
   verifyRecoveryKey: method(inputs.verifyRecoveryKey).returns<SessionOpened>(),
   signOut: method(none).returns<Record<string, never>>(),
   listAppPasswords: method(none).returns<AppPasswordView[]>(),

@@ -16,6 +16,12 @@ export interface CodeSent {
   deviceName: string;
   codeLength: 4 | 6;
   expiresAt: number;
+  /**
+   * Two-factor authentication, to a trusted iPhone: the iPhone asks Allow / Don't Allow first and
+   * shows the code only once allowed (`expiresAt` is then the attempt's end); the page may wait
+   * for the answer. False for a code sent straight away (two-step, or SMS to a phone number).
+   */
+  awaitsApproval: boolean;
 }
 
 export interface PasswordChanged {

@@ -4,7 +4,7 @@ import { method } from './define.js';
 import { inputs } from './inputs.js';
 import { mailSettingsInput } from './mail-inputs.js';
 import type { MailMessageView, MailServersPanelView, MailWindowState } from './mail-types.js';
-import type { ActivityEntry, ClientSessionView, DeviceNotification, SignedInClient } from './models.js';
+import type { ActivityEntry, ClientSessionView, DeviceNotification, SecurityLevel, SignedInClient } from './models.js';
 import { placesAppContract } from './places-app-contract.js';
 import { presenterInputs } from './presenter-inputs.js';
 import type { PresenterState } from './presenter.js';
@@ -69,8 +69,12 @@ export const appContract = {
   /** Desktop: opens (or focuses) that window (`opened: true`). Browser mode: the page opens its address. */
   openWindow: method(z.strictObject({ window: z.enum(APP_WINDOWS) })).returns<{ opened: boolean }>(),
   runScenario: method(inputs.scenario).returns<{ signedOutApps: number }>(),
+  /** How an account is protected now (the control center's then-and-now switch shows it). */
+  securityLevel: method(z.strictObject({ appleId: appleIdSchema })).returns<{ securityLevel: SecurityLevel }>(),
   activity: method(inputs.activity).returns<ActivityEntry[]>(),
   deviceNotifications: method(none).returns<DeviceNotification[]>(),
+  /** The trusted iPhone's Allow / Don't Allow on "Apple ID Sign In Requested" (two-factor). */
+  answerSignInRequest: method(inputs.answerSignInRequest).returns<{ decision: 'allowed' | 'denied' }>(),
   /**
    * Reset & restart: the store back to the demo account, the presenter clock back to real
    * time, and a new run (PresenterState.run) that puts every open page back to its first state.

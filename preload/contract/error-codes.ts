@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'CODE_EXPIRED',
   'CODE_ATTEMPTS_EXCEEDED',
   'CODE_RATE_LIMITED',
+  // Two-factor authentication: the trusted iPhone answered Don't Allow (the attempt ended), or
+  // the request it answered is no longer waiting (answered already, replaced, or over).
+  'SIGN_IN_DENIED',
+  'SIGN_IN_REQUEST_NOT_FOUND',
   'RECOVERY_KEY_INCORRECT',
   'RECOVERY_KEY_UNAVAILABLE',
   'APP_PASSWORD_LIMIT',

@@ -13,6 +13,7 @@ import {
   recoveryKeySchema,
   securityLevelSchema,
   signInPasswordSchema,
+  signInRequestIdSchema,
   verificationIdSchema,
 } from './schemas.js';
 
@@ -27,6 +28,10 @@ export const inputs = {
   client: z.strictObject({ clientKind: clientKindSchema }),
   sendCode: z.strictObject({ verificationId: verificationIdSchema, deviceId: deviceIdSchema }),
   verifyCode: z.strictObject({ verificationId: verificationIdSchema, code: codeSchema }),
+  // Two-factor: the asking page waits for the trusted iPhone's Allow / Don't Allow.
+  signInDecision: z.strictObject({ verificationId: verificationIdSchema }),
+  // The trusted iPhone's answer to "Apple ID Sign In Requested".
+  answerSignInRequest: z.strictObject({ requestId: signInRequestIdSchema, allow: z.boolean({ error: 'errors.INVALID_INPUT' }) }),
   verifyRecoveryKey: z.strictObject({ verificationId: verificationIdSchema, recoveryKey: recoveryKeySchema }),
   beginUnlock: z.strictObject({ appleId: appleIdSchema, recoveryKey: recoveryKeySchema }),
   completeUnlock: z.strictObject({ verificationId: verificationIdSchema, code: codeSchema, newPassword: newPasswordSchema }),
@@ -58,6 +63,9 @@ export const inputs = {
       z.strictObject({ event: z.literal('change-password'), appleId: appleIdSchema, newPassword: newPasswordSchema }),
       // The App Store: this Mac becomes a new one, which no account trusts for purchases yet.
       z.strictObject({ event: z.literal('new-mac') }),
+      // Then and now: the presenter moves an account between the security levels (no password:
+      // the operator's own switch, like the other scenarios).
+      z.strictObject({ event: z.literal('security-level'), appleId: appleIdSchema, level: securityLevelSchema }),
     ],
     { error: 'errors.INVALID_INPUT' },
   ),

@@ -122,6 +122,10 @@ export const ACTIVITY_EVENTS = [
   'mac-trusted',
   'app-purchased',
   'support-case-opened',
+  // Two-factor authentication: a trusted iPhone asked to allow a sign-in, and its answer.
+  'sign-in-requested',
+  'sign-in-allowed',
+  'sign-in-denied',
 ] as const;
 export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 
@@ -135,6 +139,23 @@ export interface ActivityEntry {
   outcome: ActivityOutcome;
   /** Extra facts (a label, a reason, a lock's end) — never a password, code or key. */
   detail: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Where a sign-in that a trusted iPhone is asked to allow happens, as its alert names it
+ * (two-factor authentication): My Apple ID, support and the account's recovery in a web
+ * browser, iCloud.com, or a Mac (iCloud's preference pane, the App Store).
+ */
+export type SignInRequestPlace = 'web-browser' | 'icloud-com' | 'mac';
+
+/**
+ * Under two-factor authentication a trusted iPhone first asks "Apple ID Sign In Requested" —
+ * Allow or Don't Allow — and shows a code only once allowed. The sign-in is on this machine, so
+ * its approximate location is always the simulated one (near Tokyo).
+ */
+export interface SignInRequest {
+  place: SignInRequestPlace;
+  decision: 'pending' | 'allowed' | 'denied';
 }
 
 /** What a trusted device receives: the only place a verification code is ever shown. */
@@ -152,16 +173,22 @@ export interface DeviceNotification {
   replaces: string | null;
   /** When the code was typed and accepted (it never works twice), or null while unused. */
   usedAt: number | null;
+  /**
+   * Set on the alert that asks Allow / Don't Allow (then `code` is empty and `expiresAt` is the
+   * end of the sign-in attempt); sent again once answered. Null on a code.
+   */
+  request: SignInRequest | null;
 }
 
-export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in' | 'new-mac';
+export type ScenarioEvent = 'sign-out' | 'software-update' | 'sim-swap' | 'change-password' | 'unexpected-re-sign-in' | 'new-mac' | 'security-level';
 
 /** Events the identity service pushes to whoever subscribed (windows, the device page). */
 export type ServiceEvent =
   | { type: 'client-session-started'; session: ClientSessionView }
   | { type: 'client-session-ended'; sessionId: string; clientKind: ClientKind; appleId: string; reason: SessionEndReason }
   // A code delivered to a trusted device — or its notification again, marked used once the code
-  // was accepted. Either way it goes only to the device (it carries the code).
+  // was accepted; or a sign-in request (Allow / Don't Allow), again once answered. Either way it
+  // goes only to the device (it carries the code).
   | { type: 'code-delivered'; notification: DeviceNotification }
   | { type: 'activity'; entry: ActivityEntry }
   | CredentialsRevoked

@@ -79,6 +79,8 @@ export const verificationIdSchema = z.string().regex(/^[0-9a-f]{32}$/, { error: 
 export const deviceIdSchema = z.number({ error: 'errors.TRUSTED_DEVICE_NOT_FOUND' }).int().positive().max(2 ** 31);
 export const appPasswordIdSchema = z.number({ error: 'errors.APP_PASSWORD_NOT_FOUND' }).int().positive().max(2 ** 53);
 export const clientKindSchema = z.enum(CLIENT_KINDS, { error: 'errors.INVALID_INPUT' });
+/** A sign-in request on the trusted iPhone (two-factor): its notification's id. */
+export const signInRequestIdSchema = z.string().regex(/^[0-9a-f]{32}$/, { error: 'errors.SIGN_IN_REQUEST_NOT_FOUND' });
 export const securityLevelSchema = z.enum(SECURITY_LEVELS, { error: 'errors.INVALID_INPUT' });
 export const localeSchema = z.enum(['en', 'ja']).default('en');
 export type Locale = z.output<typeof localeSchema>;

@@ -8,6 +8,7 @@ import { MailServersSection } from './components/MailServersSection.js';
 import { PlacesSection } from './components/PlacesSection.js';
 import { ScenariosSection } from './components/ScenariosSection.js';
 import { SessionsSection } from './components/SessionsSection.js';
+import { ThenAndNowSection } from './components/ThenAndNowSection.js';
 import { TourPanel } from './components/TourPanel.js';
 import { WindowsSection } from './components/WindowsSection.js';
 import { connect } from './connect.js';
@@ -64,6 +65,7 @@ export function ControlSections({ layout, presenterTools }: { layout: 'page' | '
     <>
       <WindowsSection />
       <PlacesSection />
+      <ThenAndNowSection />
       <SessionsSection />
       <ScenariosSection />
       <ActivitySection />

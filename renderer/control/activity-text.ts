@@ -5,6 +5,7 @@ import { formatDateTime } from '../i18n/index.js';
 
 const A = 'control.activity';
 const PLACES = 'places.activity';
+const TWO_FACTOR = 'twoFactor.activity';
 const PLACE_SOURCES = ['icloud-web', 'app-store', 'support'];
 
 function isClientKind(value: unknown): value is ClientKind {
@@ -15,7 +16,7 @@ function isClientKind(value: unknown): value is ClientKind {
 function known(t: TFunction, group: string, value: unknown): string | null {
   if (typeof value !== 'string') return null;
   // The places of issue 19 keep their names in their own catalog area.
-  return t(`${A}.${group}.${value}`, { defaultValue: '' }) || t(`${PLACES}.${group}.${value}`, { defaultValue: '' }) || null;
+  return [A, PLACES, TWO_FACTOR].map((area) => t(`${area}.${group}.${value}`, { defaultValue: '' })).find((s) => s !== '') ?? null;
 }
 
 function text(value: unknown): string | null {
@@ -33,7 +34,7 @@ export function sourceName(t: TFunction, source: string): string {
 /** What happened, as one readable sentence. The entry never carries a code or password. */
 export function describeActivity(t: TFunction, entry: ActivityEntry): string {
   const d = entry.detail;
-  const generic = t(`${A}.events.${entry.event}`, { defaultValue: t(`${PLACES}.events.${entry.event}`, { defaultValue: entry.event }) });
+  const generic = known(t, 'events', entry.event) ?? entry.event;
   const label = text(d.label);
   switch (entry.event) {
     case 'sign-in':
@@ -106,6 +107,9 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     case 'support-case-opened':
       return text(d.case) ? t(`${PLACES}.detail.caseOpened`, { case: d.case }) : generic;
     case 'mac-trusted':
+    case 'sign-in-requested':
+    case 'sign-in-allowed':
+    case 'sign-in-denied':
     case 'account-created':
     case 'app-password-required':
     case 'verification-required':

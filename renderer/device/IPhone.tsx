@@ -4,6 +4,7 @@ import type { DeviceNotification } from '../../preload/contract/models.js';
 import { currentLanguage, formatTime } from '../i18n/index.js';
 import { deviceName } from '../shared/display-name.js';
 import { presenterNow, usePresenter } from '../shared/presenter.js';
+import { SignInRequestAlert, VerificationCodeAlert } from './SignInRequestAlert.js';
 import { StatusBar } from './StatusBar.js';
 import { replacedIds, useDevice } from './store.js';
 
@@ -45,6 +46,14 @@ export function IPhone({ largeCode = false, largeType = false }: { largeCode?: b
   const now = presenterNow(useNow(1000));
   const date = new Intl.DateTimeFormat(currentLanguage(), { weekday: 'long', month: 'long', day: 'numeric' }).format(now);
   const replaced = replacedIds(notifications);
+  const codes = notifications.filter((n) => n.request === null);
+  const live = (n: DeviceNotification) => n.expiresAt > now && !replaced.has(n.id);
+  // Two-factor: the newest request still waiting, or — once allowed here or on the other iPhone
+  // view — the code it brought, until OK or until it is used.
+  const pending = notifications.find((n) => n.request?.decision === 'pending' && live(n));
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const allowed = notifications.find((n) => n.request?.decision === 'allowed');
+  const allowedCode = allowed && codes.find((c) => c.deviceId === allowed.deviceId && c.sentAt >= allowed.sentAt && c.usedAt === null && live(c) && !dismissed.has(c.id));
 
   return (
     <div className={`iphone${largeCode ? ' iphone--large-code' : ''}${largeType ? ' iphone--large-type' : ''}`}>
@@ -56,14 +65,19 @@ export function IPhone({ largeCode = false, largeType = false }: { largeCode?: b
           <p className="clock__date">{date}</p>
         </div>
         <ol className="banners" aria-live="polite" aria-relevant="additions" aria-label={t('device.notifications')}>
-          {notifications.map((n) => (
+          {codes.map((n) => (
             <Banner key={n.id} notification={n} state={n.usedAt !== null ? 'used' : replaced.has(n.id) ? 'replaced' : n.expiresAt <= now ? 'expired' : 'valid'} />
           ))}
         </ol>
-        {notifications.length === 0 && <p className="banners__empty">{t('device.empty')}</p>}
+        {codes.length === 0 && <p className="banners__empty">{t('device.empty')}</p>}
         <p className="slide-to-unlock" aria-hidden="true">
           {t('device.slideToUnlock')}
         </p>
+        {pending ? (
+          <SignInRequestAlert request={pending} />
+        ) : (
+          allowedCode && <VerificationCodeAlert notification={allowedCode} onDone={() => setDismissed(new Set(dismissed).add(allowedCode.id))} />
+        )}
       </div>
       <div className="iphone__home" aria-hidden="true" />
     </div>

@@ -23,12 +23,13 @@ export function createDeviceStore(): DeviceStore {
       const existing = get().notifications;
       const known = new Map(existing.map((n) => [n.id, n]));
       const fresh = incoming.filter((n) => !known.has(n.id));
-      // A notification again, now marked used: it replaces the one shown (never unmarked).
-      const used = new Map(incoming.filter((n) => n.usedAt !== null && known.get(n.id)?.usedAt === null).map((n) => [n.id, n]));
-      if (fresh.length === 0 && used.size === 0) return;
+      // A notification again, now marked used, or a sign-in request now answered: it replaces the
+      // one shown (never the other way back).
+      const changed = new Map(incoming.filter((n) => isLater(n, known.get(n.id))).map((n) => [n.id, n]));
+      if (fresh.length === 0 && changed.size === 0) return;
       // Newest first. `incoming` is newest first too, and the sort is stable, so of two codes sent
       // in the same millisecond the later arrival stays on top.
-      set({ notifications: [...fresh, ...existing.map((n) => used.get(n.id) ?? n)].sort((a, b) => b.sentAt - a.sentAt) });
+      set({ notifications: [...fresh, ...existing.map((n) => changed.get(n.id) ?? n)].sort((a, b) => b.sentAt - a.sentAt) });
     },
     setConnection(connection) {
       set({ connection });
@@ -47,6 +48,20 @@ export function useDevice<T>(selector: (state: DeviceState) => T): T {
   return useStore(store, selector);
 }
 
+/** Whether `next` is a later state of the notification shown: its code used, or its request answered. */
+function isLater(next: DeviceNotification, shown: DeviceNotification | undefined): boolean {
+  if (!shown) return false;
+  if (next.usedAt !== null && shown.usedAt === null) return true;
+  return shown.request?.decision === 'pending' && next.request !== null && next.request.decision !== 'pending';
+}
+
+function isRequest(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  const r = value as Record<string, unknown>;
+  return ['web-browser', 'icloud-com', 'mac'].includes(r.place as string) && ['pending', 'allowed', 'denied'].includes(r.decision as string);
+}
+
 /** The page trusts nothing it is sent: a malformed event is dropped, not shown. */
 export function isNotification(value: unknown): value is DeviceNotification {
   if (typeof value !== 'object' || value === null) return false;
@@ -61,7 +76,8 @@ export function isNotification(value: unknown): value is DeviceNotification {
     typeof n.sentAt === 'number' &&
     typeof n.expiresAt === 'number' &&
     (typeof n.replaces === 'string' || n.replaces === null) &&
-    (typeof n.usedAt === 'number' || n.usedAt === null)
+    (typeof n.usedAt === 'number' || n.usedAt === null) &&
+    isRequest(n.request)
   );
 }
 

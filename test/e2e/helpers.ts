@@ -97,6 +97,32 @@ async function readNewestCode(iphone: Page | Locator, { good, notAmong }: { good
   return code;
 }
 
+/**
+ * Two-factor authentication: answers "Apple ID Sign In Requested" on the iPhone (its own page or
+ * the stage's) as a person would — Allow, then the code read off "Apple ID Verification Code",
+ * which it closes with OK. Returns the code.
+ */
+export async function allowOnIPhone(iphone: Page | Locator): Promise<string> {
+  await answerOnIPhone(iphone, 'allow');
+  return codeFromAlert(iphone);
+}
+
+/** Two-factor, once allowed: the code of "Apple ID Verification Code", read and closed with OK. */
+export async function codeFromAlert(iphone: Page | Locator): Promise<string> {
+  const alert = iphone.getByRole('alertdialog', { name: /^(Apple ID Verification Code|Apple ID 確認コード)$/ });
+  const code = (await alert.getByText(/^\d{6}$/).innerText()).trim();
+  await alert.getByRole('button', { name: 'OK' }).click();
+  await expect(alert).toBeHidden();
+  return code;
+}
+
+/** Two-factor: the iPhone's "Apple ID Sign In Requested", answered Allow or Don't Allow (it then closes). */
+export async function answerOnIPhone(iphone: Page | Locator, answer: 'allow' | 'deny'): Promise<void> {
+  const request = iphone.getByRole('alertdialog', { name: /^(Apple ID Sign In Requested|Apple ID サインインが要求されました)$/ });
+  await request.getByRole('button', { name: answer === 'allow' ? /^(Allow|許可する)$/ : /^(Don't Allow|許可しない)$/ }).click();
+  await expect(request).toBeHidden();
+}
+
 /** The lock screen of Taro's iPhone, open in its own tab of the same browser. */
 export async function openIPhone(page: Page, twostep: TwoStep, lang?: 'en' | 'ja'): Promise<Page> {
   const iphone = await page.context().newPage();

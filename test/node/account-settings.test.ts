@@ -150,11 +150,20 @@ describe('security level', () => {
     expect((await identityError(() => service.createAppPassword(token, { label: 'Mail' }))).code).toBe('APP_PASSWORDS_UNAVAILABLE');
   });
 
-  it('moving from two-step to two-factor also revokes the app-specific passwords', async () => {
+  it('moving between two-step and two-factor keeps the app-specific passwords working; the recovery key exists only under two-step', async () => {
     const { service, token } = await openSignedIn();
     const { password: appPassword } = service.createAppPassword(token, { label: 'Mail' });
-    expect(await service.setSecurityLevel(token, { level: 'two-factor', currentPassword: password })).toMatchObject({ recoveryKey: null, revokedAppPasswords: 1 });
-    expect((await identityError(() => service.signInClient({ clientKind: 'third-party', appleId, password: appPassword }))).code).toBe('INCORRECT');
+    const toTwoFactor = await service.setSecurityLevel(token, { level: 'two-factor', currentPassword: password });
+    expect(toTwoFactor).toMatchObject({ recoveryKey: null, revokedAppPasswords: 0, account: { securityLevel: 'two-factor', hasRecoveryKey: false, activeAppPasswords: 1 } });
+    expect((await service.signInClient({ clientKind: 'third-party', appleId, password: appPassword })).status).toBe('SIGNED_IN');
+    // The old recovery key no longer unlocks anything.
+    expect((await identityError(() => service.beginUnlock({ appleId, recoveryKey: DEMO_ACCOUNT.recoveryKey }))).code).toMatch(/^RECOVERY_KEY_/);
+
+    const back = await service.setSecurityLevel(token, { level: 'two-step', currentPassword: password });
+    expect(back).toMatchObject({ revokedAppPasswords: 0, account: { securityLevel: 'two-step', hasRecoveryKey: true, activeAppPasswords: 1 } });
+    expect(back.recoveryKey).toMatch(/^[A-Z0-9]{4}-[A-Z0-9-]+$/);
+    expect(back.recoveryKey).not.toBe(DEMO_ACCOUNT.recoveryKey);
+    expect((await service.signInClient({ clientKind: 'messages', appleId, password: appPassword })).status).toBe('SIGNED_IN');
   });
 
   it('setting the level it already has is SECURITY_LEVEL_UNCHANGED', async () => {

@@ -117,9 +117,10 @@ describe('security changes on My Apple ID', () => {
       ['account-site', 'trusted-device-added', { kind: 'phone' }],
       ['account-site', 'trusted-device-removed', { kind: 'iphone' }],
       ['account-site', 'recovery-key-replaced', {}],
-      ['account-site', 'app-passwords-revoked-all', { count: 1, reason: 'security-changed' }],
+      // Two-step to two-factor keeps the app-specific password; the new password revokes it.
       ['account-site', 'security-level-changed', { from: 'two-step', to: 'two-factor' }],
-      ['account-site', 'password-changed', { revokedAppPasswords: 0 }],
+      ['account-site', 'app-passwords-revoked-all', { count: 1, reason: 'password-changed' }],
+      ['account-site', 'password-changed', { revokedAppPasswords: 1 }],
     ]);
   });
 

@@ -316,6 +316,23 @@ describe('migration 0030 (mailboxes)', () => {
   });
 });
 
+describe('migration 0070 (sign-in approvals)', () => {
+  it("keeps a version 60 store's pending verification usable, with no refusal recorded", () => {
+    const path = tempStorePath();
+    const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 60));
+    db.prepare("INSERT INTO accounts (id, apple_id, full_name, password_hash, password_changed_at, security_level, created_at) VALUES (1, 'old@twostep.example', 'Old', 'x', 0, 'two-factor', 0)").run();
+    db.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at, code_hash, code_expires_at) VALUES ('v1', 1, 'support', 5, 99, x'0102', 60)").run();
+    db.close();
+
+    const upgraded = openDatabase(path);
+    try {
+      expect(upgraded.prepare("SELECT purpose, code_hash IS NOT NULL AS has_code, denied_at FROM verifications WHERE id = 'v1'").get()).toEqual({ purpose: 'support', has_code: 1, denied_at: null });
+    } finally {
+      upgraded.close();
+    }
+  });
+});
+
 describe('migration 0060 (places)', () => {
   it('keeps every verification of a version 40 store, a pending code included, and lets a verification be for iCloud.com, the App Store or support', () => {
     const path = tempStorePath();
@@ -329,7 +346,8 @@ describe('migration 0060 (places)', () => {
 
     const upgraded = openDatabase(path);
     try {
-      expect(upgraded.prepare('SELECT * FROM verifications ORDER BY id').all()).toEqual(before);
+      // 0070 adds only whether the trusted iPhone answered Don't Allow: none had.
+      expect(upgraded.prepare('SELECT * FROM verifications ORDER BY id').all()).toEqual(before.map((row) => ({ ...(row as object), denied_at: null })));
       for (const [i, purpose] of ['icloud-web', 'app-store', 'support'].entries()) {
         upgraded.prepare('INSERT INTO verifications (id, account_id, purpose, created_at, expires_at) VALUES (?, 1, ?, 0, 1)').run(`p${i}`, purpose);
       }

@@ -41,7 +41,7 @@ describe('verification codes', () => {
       ['iphone', DEMO_ACCOUNT.iphone],
       ['phone', '•••-••23'],
     ]);
-    expect(sent).toEqual({ deviceId, deviceName: '•••-••23', codeLength: 4, expiresAt: clock.now() + 10 * MINUTE });
+    expect(sent).toEqual({ deviceId, deviceName: '•••-••23', codeLength: 4, expiresAt: clock.now() + 10 * MINUTE, awaitsApproval: false });
     expect(code).toMatch(/^\d{4}$/);
     expect(service.deviceNotifications(deviceOf(challenge.devices, 'iphone'))).toEqual([]);
     const delivered = events.flatMap((e) => (e.type === 'code-delivered' ? [e.notification] : []));
@@ -49,12 +49,12 @@ describe('verification codes', () => {
     expect(delivered[0]).toMatchObject({ deviceId, deviceKind: 'phone', appleId: DEMO_ACCOUNT.appleId, code });
   });
 
-  it('are 6 digits under two-factor authentication', async () => {
+  it('are 6 digits under two-factor authentication (by SMS: the iPhone asks to Allow first, sign-in-approval.test.ts)', async () => {
     const { service } = await openService();
     const token = await signInSite(service);
     await service.setSecurityLevel(token, { level: 'two-factor', currentPassword: DEMO_ACCOUNT.password });
 
-    const { challenge, sent, code, verificationId } = await startSiteSignIn(service);
+    const { challenge, sent, code, verificationId } = await startSiteSignIn(service, 'phone');
     expect(challenge.codeLength).toBe(6);
     expect(challenge.recoveryKeyAccepted).toBe(false);
     expect(sent.codeLength).toBe(6);

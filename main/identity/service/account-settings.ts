@@ -44,27 +44,34 @@ export function setPassword(ctx: ServiceContext, tx: Tx, account: AccountRow, ha
 }
 
 /**
- * Turns two-step verification or two-factor authentication on or off, after the current
- * password (step-up). Either needs a trusted phone number; turning two-step on makes a recovery
- * key; leaving two-step revokes every app-specific password.
+ * Moves the account between no protection, two-step verification and two-factor authentication,
+ * after the current password (step-up): see applySecurityLevel.
  */
 export function setSecurityLevel(ctx: ServiceContext, token: string, level: SecurityLevel, currentPassword: string): Promise<SecurityChanged> {
-  return withCurrentPassword(ctx, token, currentPassword, (tx, account) => {
-    if (account.security_level === level) throw tx.refuse(new IdentityError('SECURITY_LEVEL_UNCHANGED'));
-    const hasPhone = ctx.repos.devices.forAccount(account.id).some((d) => d.kind === 'phone');
-    // Stryker disable next-line ConditionalExpression: equivalent — an account without a phone number is at level none (the last one cannot be removed otherwise), and none → none is refused above
-    if (level !== 'none' && !hasPhone) throw tx.refuse(new IdentityError('TRUSTED_PHONE_REQUIRED'));
-    const revoked =
-      level === 'none' || account.security_level === 'two-step' ? revokeAllFor(ctx, tx, account, 'security-changed', SOURCE).revoked : 0;
-    const key = level === 'two-step' ? generateRecoveryKey() : null;
-    ctx.repos.accounts.setSecurity(account.id, level, key ? ctx.keyed.digest('recovery-key', key) : null);
-    tx.log({ appleId: account.apple_id, source: SOURCE, event: 'security-level-changed', outcome: 'success', detail: { from: account.security_level, to: level } });
-    return {
-      account: accountView(ctx, ctx.repos.accounts.get(account.id)),
-      recoveryKey: key && formatRecoveryKey(key),
-      revokedAppPasswords: revoked,
-    };
-  });
+  return withCurrentPassword(ctx, token, currentPassword, (tx, account) => applySecurityLevel(ctx, tx, account, level, SOURCE));
+}
+
+/**
+ * Inside the caller's transaction, as Apple did it: either level needs a trusted phone number;
+ * two-step verification has a recovery key (a new one, shown once, on the way in) and two-factor
+ * authentication has none; app-specific passwords stay valid between the two levels (both need
+ * them for apps that cannot ask for a code) and are all revoked when protection is turned off.
+ * The control center's presenter switch uses it too, without a password (the operator's own).
+ */
+export function applySecurityLevel(ctx: ServiceContext, tx: Tx, account: AccountRow, level: SecurityLevel, source: string): SecurityChanged {
+  if (account.security_level === level) throw tx.refuse(new IdentityError('SECURITY_LEVEL_UNCHANGED'));
+  const hasPhone = ctx.repos.devices.forAccount(account.id).some((d) => d.kind === 'phone');
+  // Stryker disable next-line ConditionalExpression: equivalent — an account without a phone number is at level none (the last one cannot be removed otherwise), and none → none is refused above
+  if (level !== 'none' && !hasPhone) throw tx.refuse(new IdentityError('TRUSTED_PHONE_REQUIRED'));
+  const revoked = level === 'none' ? revokeAllFor(ctx, tx, account, 'security-changed', source).revoked : 0;
+  const key = level === 'two-step' ? generateRecoveryKey() : null;
+  ctx.repos.accounts.setSecurity(account.id, level, key ? ctx.keyed.digest('recovery-key', key) : null);
+  tx.log({ appleId: account.apple_id, source, event: 'security-level-changed', outcome: 'success', detail: { from: account.security_level, to: level } });
+  return {
+    account: accountView(ctx, ctx.repos.accounts.get(account.id)),
+    recoveryKey: key && formatRecoveryKey(key),
+    revokedAppPasswords: revoked,
+  };
 }
 
 /** "Replace Lost Key": a new recovery key, shown once; the old one no longer works. */

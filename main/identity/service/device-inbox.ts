@@ -1,4 +1,4 @@
-import type { DeviceNotification } from '../../../preload/contract/models.js';
+import type { DeviceNotification, SignInRequest } from '../../../preload/contract/models.js';
 import type { Clock } from '../clock.js';
 
 /** The newest notifications kept; older ones go, so no flood of codes grows it without end. */
@@ -11,8 +11,17 @@ export const DEVICE_INBOX_LIMIT = 50;
  * of the same verification stays, marked by the newer one's `replaces`, so the device can show
  * it as no longer valid.
  */
+export type Decision = SignInRequest['decision'];
+
+/**
+ * It also holds each sign-in request a trusted iPhone is asked to allow (two-factor), and whoever
+ * waits for its answer (the asking page). A request lives only here: the app killed, it is gone
+ * and nobody answers it — the asking side sends again. Its answer is kept by the store when it
+ * ends the attempt (Don't Allow), and by the code it brings otherwise (Allow).
+ */
 export class DeviceInbox {
   private notifications: { notification: DeviceNotification; verificationId: string }[] = [];
+  private waiters: { verificationId: string; wake: (decision: Decision) => void }[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -26,10 +35,12 @@ export class DeviceInbox {
     this.notifications.splice(0, this.notifications.length - this.limit);
   }
 
-  /** The newest unexpired notification sent for a verification. */
-  latestFor(verificationId: string): DeviceNotification | undefined {
+  /** The newest unexpired notification sent for a verification: of either kind, or only codes or only sign-in requests. */
+  latestFor(verificationId: string, kind?: 'code' | 'request'): DeviceNotification | undefined {
     this.prune();
-    return this.notifications.findLast((n) => n.verificationId === verificationId)?.notification;
+    return this.notifications.findLast(
+      (n) => n.verificationId === verificationId && (kind === undefined || (kind === 'request') === (n.notification.request !== null)),
+    )?.notification;
   }
 
   /**
@@ -37,10 +48,58 @@ export class DeviceInbox {
    * marked used (the device greys it). Returns the marked notification, if it is still kept.
    */
   markUsed(verificationId: string, at: number): DeviceNotification | undefined {
-    const kept = this.notifications.findLast((n) => n.verificationId === verificationId);
+    const kept = this.notifications.findLast((n) => n.verificationId === verificationId && n.notification.request === null);
     if (!kept || kept.notification.usedAt !== null) return undefined;
     kept.notification = { ...kept.notification, usedAt: at };
     return kept.notification;
+  }
+
+  /**
+   * A sign-in request still waiting for its answer: unexpired, not answered, and the newest of
+   * its verification (a newer one replaces it). With the verification it asks for.
+   */
+  pendingRequest(requestId: string): { notification: DeviceNotification; verificationId: string } | undefined {
+    this.prune();
+    const kept = this.notifications.find((n) => n.notification.id === requestId);
+    if (kept?.notification.request?.decision !== 'pending') return undefined;
+    if (this.latestFor(kept.verificationId, 'request')?.id !== requestId) return undefined;
+    return kept;
+  }
+
+  /**
+   * Records the answer to a pending request (the caller checked it is pending, in the same
+   * synchronous transaction, so one answer wins) and wakes whoever waits for it. Returns the
+   * request as the device should show it now.
+   */
+  decide(requestId: string, decision: 'allowed' | 'denied'): DeviceNotification | undefined {
+    const kept = this.notifications.find((n) => n.notification.id === requestId);
+    if (!kept?.notification.request) return undefined;
+    kept.notification = { ...kept.notification, request: { ...kept.notification.request, decision } };
+    this.wake(kept.verificationId, decision);
+    return kept.notification;
+  }
+
+  /**
+   * The answer to the verification's newest request: at once if it has one, else when it comes
+   * or after `timeoutMs` ('pending'). The asking page waits so, and says "Don't Allow" at once.
+   */
+  decision(verificationId: string, timeoutMs: number): Promise<Decision> {
+    const now = this.latestFor(verificationId, 'request')?.request?.decision ?? 'pending';
+    if (now !== 'pending') return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const waiter = {
+        verificationId,
+        wake: (decision: Decision) => {
+          clearTimeout(timer);
+          resolve(decision);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve('pending');
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
   }
 
   /** Unexpired notifications, newest first; for one device when `deviceId` is given. */
@@ -54,6 +113,13 @@ export class DeviceInbox {
 
   clear(): void {
     this.notifications = [];
+    for (const waiter of this.waiters.splice(0)) waiter.wake('pending');
+  }
+
+  private wake(verificationId: string, decision: Decision): void {
+    const woken = this.waiters.filter((w) => w.verificationId === verificationId);
+    this.waiters = this.waiters.filter((w) => w.verificationId !== verificationId);
+    for (const waiter of woken) waiter.wake(decision);
   }
 
   private prune(): void {

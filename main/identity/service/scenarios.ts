@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { inputs } from '../../../preload/contract/inputs.js';
 import { IdentityError } from '../identity-error.js';
-import { setPassword } from './account-settings.js';
+import { applySecurityLevel, setPassword } from './account-settings.js';
 import { newMac } from './app-store.js';
 import { endClientSessions } from './client-sign-in.js';
 import { transact, transactSigningOut, type ServiceContext } from './context.js';
@@ -41,6 +41,16 @@ export async function runScenario(ctx: ServiceContext, scenario: Scenario): Prom
         tx.log({ appleId: null, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event } });
         return { signedOutApps: newMac(ctx, tx) };
       });
+    case 'security-level': {
+      const found = ctx.repos.accounts.findByAppleId(scenario.appleId);
+      if (!found) throw new IdentityError('ACCOUNT_NOT_FOUND');
+      return transactSigningOut(ctx, (tx) => {
+        const account = ctx.repos.accounts.get(found.id);
+        tx.log({ appleId: account.apple_id, source, event: 'scenario', outcome: 'info', detail: { scenario: scenario.event, level: scenario.level } });
+        applySecurityLevel(ctx, tx, account, scenario.level, source);
+        return { signedOutApps: 0 };
+      });
+    }
     case 'change-password': {
       const account = ctx.repos.accounts.findByAppleId(scenario.appleId);
       if (!account) throw new IdentityError('ACCOUNT_NOT_FOUND');

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CodeSent, SignInChallenge } from '../../../preload/contract/account-site-types.js';
-import type { DeviceNotification, TrustedDeviceKind, TrustedDeviceView } from '../../../preload/contract/models.js';
+import type { DeviceNotification, SignInRequestPlace, TrustedDeviceKind, TrustedDeviceView } from '../../../preload/contract/models.js';
 import { HOUR, MINUTE } from '../clock.js';
 import { id as newId, verificationCode } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
@@ -64,6 +64,8 @@ export function startVerification(
  */
 export function openVerification(ctx: ServiceContext, tx: Tx, verificationId: string, purposes: VerificationPurpose[]): VerificationRow {
   const row = ctx.repos.verifications.get(verificationId);
+  // Don't Allow on the trusted iPhone ended this attempt: every place hears the same refusal.
+  if (row && row.denied_at !== null && purposes.includes(row.purpose)) throw tx.refuse(new IdentityError('SIGN_IN_DENIED'));
   if (!row || row.completed_at !== null || !purposes.includes(row.purpose)) {
     throw tx.refuse(new IdentityError('VERIFICATION_NOT_FOUND'));
   }
@@ -74,7 +76,7 @@ export function openVerification(ctx: ServiceContext, tx: Tx, verificationId: st
 }
 
 /** Where a code goes: a trusted device, or (while it is being added) a new phone number. */
-interface CodeTarget {
+export interface CodeTarget {
   deviceId: number | null;
   kind: TrustedDeviceKind;
   name: string;
@@ -114,6 +116,8 @@ export function nextCodeAllowedAt(ctx: ServiceContext, verification: Verificatio
 /**
  * Makes a new code (replacing any earlier one of the verification, whose tries then end) and
  * delivers it — unless codes are asked for too often, which is refused with when the next may go.
+ * Under two-factor authentication a trusted iPhone is asked to Allow the sign-in first (the
+ * request counts as a send); a phone number gets its code by SMS straight away, as Apple does.
  */
 function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow, target: CodeTarget): CodeSent {
   const account = ctx.repos.accounts.get(verification.account_id);
@@ -122,12 +126,18 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
     tx.log({ appleId: account.apple_id, source: maskDeviceName(target), event: 'code-refused', outcome: 'failure', detail: { reason: 'too-many-sent' } });
     throw tx.refuse(new IdentityError('CODE_RATE_LIMITED', { seconds: Math.ceil((allowedAt - tx.now) / 1000), at: allowedAt }));
   }
+  ctx.repos.codeSends.purgeBefore(tx.now - HOUR);
+  ctx.repos.codeSends.record(account.id, tx.now);
+  if (account.security_level === 'two-factor' && target.kind === 'iphone') return requestSignIn(ctx, tx, verification, account, target);
+  return { ...issueCode(ctx, tx, verification, account, target), awaitsApproval: false };
+}
+
+/** Inside the caller's transaction: a new code of the verification, on the target's screen. Counts on no limit (the caller's send did). */
+export function issueCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow, account: AccountRow, target: CodeTarget): Omit<CodeSent, 'awaitsApproval'> {
   const codeLength = codeLengthFor(account.security_level);
   const code = verificationCode(codeLength);
   const expiresAt = tx.now + CODE_LIFETIME_MS;
   ctx.repos.verifications.setCode(verification.id, codeHash(ctx, verification.id, code), target.deviceId, expiresAt, tx.now);
-  ctx.repos.codeSends.purgeBefore(tx.now - HOUR);
-  ctx.repos.codeSends.record(account.id, tx.now);
   tx.log({
     appleId: account.apple_id,
     source: maskDeviceName(target),
@@ -135,21 +145,56 @@ function deliverCode(ctx: ServiceContext, tx: Tx, verification: VerificationRow,
     outcome: 'info',
     detail: { via: target.kind === 'iphone' ? 'find-my-iphone' : 'sms', for: verification.purpose },
   });
-  const notification: DeviceNotification = {
-    id: newId(),
-    deviceId: target.deviceId,
-    deviceKind: target.kind,
-    deviceName: target.name,
-    appleId: account.apple_id,
+  deliver(ctx, tx, verification, {
+    ...notificationTo(target, account),
     code,
-    sentAt: tx.now,
     expiresAt,
+    replaces: ctx.inbox.latestFor(verification.id, 'code')?.id ?? null,
+  });
+  return { deviceId: target.deviceId, deviceName: maskDeviceName(target), codeLength, expiresAt };
+}
+
+/** What the alert of a sign-in request names as the place signing in. */
+function requestPlace(purpose: VerificationPurpose): SignInRequestPlace {
+  switch (purpose) {
+    case 'icloud':
+    case 'app-store':
+      return 'mac';
+    case 'icloud-web':
+      return 'icloud-com';
+    default:
+      return 'web-browser';
+  }
+}
+
+/**
+ * Two-factor authentication: the trusted iPhone shows "Apple ID Sign In Requested" (Allow /
+ * Don't Allow) instead of a code; the code before it stops working, and the request lasts as
+ * long as the sign-in attempt. sign-in-approval.ts takes the answer.
+ */
+function requestSignIn(ctx: ServiceContext, tx: Tx, verification: VerificationRow, account: AccountRow, target: CodeTarget): CodeSent {
+  ctx.repos.verifications.markSent(verification.id, tx.now);
+  tx.log({ appleId: account.apple_id, source: maskDeviceName(target), event: 'sign-in-requested', outcome: 'info', detail: { for: verification.purpose } });
+  deliver(ctx, tx, verification, {
+    ...notificationTo(target, account),
+    code: '',
+    expiresAt: verification.expires_at,
     replaces: ctx.inbox.latestFor(verification.id)?.id ?? null,
-    usedAt: null,
-  };
+    request: { place: requestPlace(verification.purpose), decision: 'pending' },
+  });
+  return { deviceId: target.deviceId, deviceName: maskDeviceName(target), codeLength: codeLengthFor(account.security_level), expiresAt: verification.expires_at, awaitsApproval: true };
+}
+
+type NewNotification = Pick<DeviceNotification, 'code' | 'expiresAt' | 'replaces'> & Partial<Pick<DeviceNotification, 'request'>>;
+
+function notificationTo(target: CodeTarget, account: AccountRow): Pick<DeviceNotification, 'deviceId' | 'deviceKind' | 'deviceName' | 'appleId'> {
+  return { deviceId: target.deviceId, deviceKind: target.kind, deviceName: target.name, appleId: account.apple_id };
+}
+
+function deliver(ctx: ServiceContext, tx: Tx, verification: VerificationRow, fields: Pick<DeviceNotification, 'deviceId' | 'deviceKind' | 'deviceName' | 'appleId'> & NewNotification): void {
+  const notification: DeviceNotification = { id: newId(), sentAt: tx.now, usedAt: null, request: null, ...fields };
   ctx.inbox.add(notification, verification.id);
   tx.emit({ type: 'code-delivered', notification });
-  return { deviceId: target.deviceId, deviceName: maskDeviceName(target), codeLength, expiresAt };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface VerificationRow {
   code_attempts: number;
   codes_sent: number;
   last_code_sent_at: number | null;
+  /** When a trusted iPhone answered Don't Allow: the sign-in attempt ended (migration 0070). */
+  denied_at: number | null;
 }
 
 export class VerificationsRepo {
@@ -27,6 +29,8 @@ export class VerificationsRepo {
   private readonly clearCodeStmt;
   private readonly completeStmt;
   private readonly purgeStmt;
+  private readonly markSentStmt;
+  private readonly denyStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], VerificationRow>('SELECT * FROM verifications WHERE id = ?');
@@ -42,6 +46,10 @@ export class VerificationsRepo {
     this.clearCodeStmt = db.prepare('UPDATE verifications SET code_hash = NULL, code_expires_at = NULL WHERE id = ?');
     this.completeStmt = db.prepare('UPDATE verifications SET completed_at = @now, code_hash = NULL WHERE id = @id');
     this.purgeStmt = db.prepare('DELETE FROM verifications WHERE expires_at < ?');
+    this.markSentStmt = db.prepare(
+      'UPDATE verifications SET code_hash = NULL, code_expires_at = NULL, codes_sent = codes_sent + 1, last_code_sent_at = @now WHERE id = @id',
+    );
+    this.denyStmt = db.prepare('UPDATE verifications SET denied_at = @now, code_hash = NULL, code_expires_at = NULL WHERE id = @id');
   }
 
   get(id: string): VerificationRow | undefined {
@@ -55,6 +63,19 @@ export class VerificationsRepo {
   /** A new code replaces the one before (its tries start again) and counts as one more sent. */
   setCode(id: string, codeHash: Buffer, deviceId: number | null, codeExpiresAt: number, now: number): void {
     this.setCodeStmt.run({ id, codeHash, deviceId, codeExpiresAt, now });
+  }
+
+  /**
+   * A sign-in request went to a trusted iPhone instead of a code (two-factor): it counts as a
+   * send (the same waits and hourly limit), and the code before it no longer works.
+   */
+  markSent(id: string, now: number): void {
+    this.markSentStmt.run({ id, now });
+  }
+
+  /** Don't Allow: the verification is ended for good, its code gone. */
+  deny(id: string, now: number): void {
+    this.denyStmt.run({ id, now });
   }
 
   countAttempt(id: string): void {

@@ -10,6 +10,7 @@ import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, 
 import { CodeField } from './CodeField.js';
 import { deviceName } from '../../shared/display-name.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
+import { useSignInDecision } from './use-sign-in-decision.js';
 
 const CODE_FIELDS: CodeFields = {
   CODE_INCORRECT: 'code',
@@ -60,6 +61,9 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
   }
 
   const sentDevice = challenge.devices.find((d) => d.id === sent?.deviceId);
+  // Two-factor, at the trusted iPhone: its owner is asked first; Don't Allow shows here at once.
+  const decision = useSignInDecision(verificationId, sent?.awaitsApproval ? sent : null, setError);
+  const sentTo = deviceName(t, sentDevice?.maskedName ?? sent?.deviceName ?? '');
   // A new code sent again keeps the step: the field is focused for the new code all the same.
   useFocusFirstFieldOn(`${step}:${sent?.deviceId ?? ''}:${resent}`);
 
@@ -74,8 +78,14 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
 
       {step === 'code' && sent && (
         <form className="form" onSubmit={submitCode} noValidate>
-          <p className="card__lead">{t('verify.enterCode', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName), length: sent.codeLength })}</p>
-          {resent && <Notice>{t('verify.newCodeSent', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName) })}</Notice>}
+          <p className="card__lead">
+            {!sent.awaitsApproval
+              ? t('verify.enterCode', { device: sentTo, length: sent.codeLength })
+              : decision === 'allowed'
+                ? t('twoFactor.site.allowed', { device: sentTo })
+                : t('twoFactor.site.askAllow', { device: sentTo, length: sent.codeLength })}
+          </p>
+          {resent && !sent.awaitsApproval && <Notice>{t('verify.newCodeSent', { device: sentTo })}</Notice>}
           <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <ErrorAlert id={errorId} error={formError} />
           <div className="form__actions">

@@ -486,7 +486,7 @@ describe('finding 8: nothing is bounded', () => {
     const inbox = new DeviceInbox(clock);
     for (let i = 0; i < 3_400; i++) {
       inbox.add(
-        { id: `n${i}`, deviceId: 1, deviceKind: 'iphone', deviceName: 'iPhone', appleId, code: '0000', sentAt: clock.now(), expiresAt: clock.now() + 10 * MINUTE, replaces: i ? `n${i - 1}` : null, usedAt: null },
+        { id: `n${i}`, deviceId: 1, deviceKind: 'iphone', deviceName: 'iPhone', appleId, code: '0000', sentAt: clock.now(), expiresAt: clock.now() + 10 * MINUTE, replaces: i ? `n${i - 1}` : null, usedAt: null, request: null },
         'one-verification',
       );
     }

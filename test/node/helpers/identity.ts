@@ -43,6 +43,19 @@ export function codeOnDevice(service: IdentityService, deviceId?: number): strin
   return notification.code;
 }
 
+/** The sign-in request the trusted iPhone shows now (two-factor), still waiting for Allow or Don't Allow. */
+export function pendingRequest(service: IdentityService, deviceId?: number) {
+  const request = service.deviceNotifications(deviceId).find((n) => n.request?.decision === 'pending');
+  if (!request) throw new Error(`no sign-in request on device ${deviceId ?? '(any)'}`);
+  return request;
+}
+
+/** Two-factor: Allow on the iPhone, as the user taps it, then the code it shows. */
+export function allowOnIPhone(service: IdentityService, deviceId?: number): string {
+  service.answerSignInRequest({ requestId: pendingRequest(service, deviceId).id, allow: true });
+  return codeOnDevice(service, deviceId);
+}
+
 /** The newest code sent to a device or number of that name (a number being added has no device id yet). */
 export function codeSentTo(service: IdentityService, deviceName: string): string {
   const notification = service.deviceNotifications().find((n) => n.deviceName === deviceName);

@@ -392,6 +392,9 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   appId: 'tidewise',
   sessionId: 'f'.repeat(32),
   place: 'icloud-web',
+  // Two-factor: the iPhone's answer to a sign-in request.
+  requestId: 'f'.repeat(32),
+  allow: false,
 };
 
 function literalOf(field: z.ZodType): unknown {

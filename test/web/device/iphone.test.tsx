@@ -42,7 +42,7 @@ afterEach(async () => {
 const now = Date.now();
 function code(id: string, codeText: string, sentAgo: number, replaces: string | null = null): DeviceNotification {
   const sentAt = now - sentAgo;
-  return { id, deviceId: 1, deviceKind: 'iphone', deviceName: "Taro's iPhone", appleId: 'demo@twostep.example', code: codeText, sentAt, expiresAt: sentAt + 600_000, replaces, usedAt: null };
+  return { id, deviceId: 1, deviceKind: 'iphone', deviceName: "Taro's iPhone", appleId: 'demo@twostep.example', code: codeText, sentAt, expiresAt: sentAt + 600_000, replaces, usedAt: null, request: null };
 }
 
 function banners(): { text: string; void: boolean }[] {
@@ -79,6 +79,30 @@ describe("Taro's iPhone", () => {
       await Promise.resolve();
     });
     expect(banners()[1]).toEqual(banner('(used)', true));
+  });
+
+  it("two-factor: a pending sign-in request is an alert labelled 'Apple ID Sign In Requested' with its map and both answers, focused on Don't Allow; once answered it goes, and the code it brought is shown", async () => {
+    const store = createDeviceStore();
+    const request: DeviceNotification = { ...code('r1', '', 1_000), request: { place: 'icloud-com', decision: 'pending' } };
+    store.getState().add([request]);
+    await render(store);
+    const alert = document.querySelector('[role="alertdialog"]')!;
+    expect(document.getElementById(alert.getAttribute('aria-labelledby')!)?.textContent).toBe('Apple ID Sign In Requested');
+    expect(alert.querySelector('svg[role="img"]')?.getAttribute('aria-label')).toBe('Map of Japan: the sign-in is near Tokyo');
+    expect(alert.textContent).toContain('iCloud.com');
+    expect([...alert.querySelectorAll('button')].map((b) => b.textContent)).toEqual(["Don't Allow", 'Allow']);
+    expect(document.activeElement?.textContent).toBe("Don't Allow");
+    // The request is no banner: nothing to read off the lock screen yet.
+    expect(banners()).toEqual([]);
+
+    await act(async () => {
+      store.getState().add([{ ...code('c1', '123456', 0), replaces: null }, { ...request, request: { place: 'icloud-com', decision: 'allowed' } }]);
+      await Promise.resolve();
+    });
+    const codeAlert = document.querySelector('[role="alertdialog"]')!;
+    expect(document.getElementById(codeAlert.getAttribute('aria-labelledby')!)?.textContent).toBe('Apple ID Verification Code');
+    expect(codeAlert.textContent).toContain('123456');
+    expect(banners().map((b) => b.text)).toEqual([expect.stringContaining('123456')]);
   });
 
   it('the lock screen clock has no AM or PM, as on iOS 8 and 9', async () => {
