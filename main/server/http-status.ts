@@ -41,6 +41,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'CLIENT_NOT_SIGNED_IN':
     case 'APP_NOT_FOUND':
     case 'WEB_SESSION_NOT_FOUND':
+    case 'TRUSTED_BROWSER_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
