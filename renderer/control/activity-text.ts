@@ -5,6 +5,7 @@ import { formatDateTime } from '../i18n/index.js';
 
 const A = 'control.activity';
 const PLACES = 'places.activity';
+const TRUSTED = 'trustedBrowsers.activity';
 const PLACE_SOURCES = ['icloud-web', 'app-store', 'support'];
 
 function isClientKind(value: unknown): value is ClientKind {
@@ -33,7 +34,9 @@ export function sourceName(t: TFunction, source: string): string {
 /** What happened, as one readable sentence. The entry never carries a code or password. */
 export function describeActivity(t: TFunction, entry: ActivityEntry): string {
   const d = entry.detail;
-  const generic = t(`${A}.events.${entry.event}`, { defaultValue: t(`${PLACES}.events.${entry.event}`, { defaultValue: entry.event }) });
+  const generic = t(`${A}.events.${entry.event}`, {
+    defaultValue: t(`${PLACES}.events.${entry.event}`, { defaultValue: t(`${TRUSTED}.events.${entry.event}`, { defaultValue: entry.event }) }),
+  });
   const label = text(d.label);
   switch (entry.event) {
     case 'sign-in':
@@ -105,6 +108,8 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     }
     case 'support-case-opened':
       return text(d.case) ? t(`${PLACES}.detail.caseOpened`, { case: d.case }) : generic;
+    case 'browser-trusted':
+    case 'trusted-browser-ended':
     case 'mac-trusted':
     case 'account-created':
     case 'app-password-required':
