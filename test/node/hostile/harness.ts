@@ -392,6 +392,9 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   appId: 'tidewise',
   sessionId: 'f'.repeat(32),
   place: 'icloud-web',
+  // Two-factor authentication's trusted browsers.
+  browserId: 'f'.repeat(32),
+  decision: 'not-now',
 };
 
 function literalOf(field: z.ZodType): unknown {

@@ -165,4 +165,15 @@ describe('Trust this browser?', () => {
     expect(JSON.stringify(rows, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v))).not.toContain(trust);
     expect(Buffer.from(rows[0]!.token_hash as Buffer).length).toBe(32);
   });
+
+  it('Reset & Restart leaves no trusted browser and no open question behind', async () => {
+    const { service } = await openService();
+    await twoFactor(service);
+    await trustThisBrowser(service);
+    await signInWithCode(service, 'icloud-web');
+    await service.resetDemo();
+    expect(service.trustedBrowsers.all()).toEqual([]);
+    const left = (table: string) => (service.database.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect([left('trusted_browsers'), left('browser_trust_offers')]).toEqual([0, 0]);
+  });
 });
