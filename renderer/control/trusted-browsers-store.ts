@@ -45,6 +45,8 @@ export const useTrustedBrowsers = create<TrustedBrowsersState>()((set, get) => (
 /** Keeps the list live; returns the unsubscribe. */
 export function connectTrustedBrowsers(): () => void {
   const reload = () => void useTrustedBrowsers.getState().reload();
+  // Read now too: a page that joins a stream another part of it already opened hears no "connected".
+  reload();
   return onServiceEvent((event) => {
     // A password change or a level change ends trusts too: each says places-changed.
     if (event.type === 'places-changed' || (event.type === 'activity' && event.entry?.event === 'demo-reset')) reload();
