@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
@@ -24,6 +25,13 @@ async function switchToTwoFactor(request: APIRequestContext, twostep: TwoStep): 
   } finally {
     delete twostep.siteSessionKey;
   }
+}
+
+/** axe-core on the new screen as it is now (WCAG 2.0/2.1 A and AA and best practices, as accessibility.spec.ts). */
+async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect.soft(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${screen}`).toEqual([]);
 }
 
 async function sitePassword(page: Page, lang: Lang): Promise<void> {
@@ -80,6 +88,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
       t(lang, 'trustedBrowsers.prompt.trust'),
     ]);
     await shot(testInfo, page, lang, 'site-trust-this-browser');
+    await expectNoAxeViolations(page, `${lang}: My Apple ID, Trust this browser?`);
     await answerTrust(page, lang, 'notNow');
     await expectManagePage(page, lang);
     await siteSignOut(page, lang);
@@ -103,6 +112,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     await expect(list.getByRole('listitem')).toContainText(name);
     await expect(list.getByRole('listitem')).toContainText(t(lang, 'trustedBrowsers.places.account-site'));
     await shot(testInfo, page, lang, 'site-trusted-browsers');
+    await expectNoAxeViolations(page, `${lang}: Password and Security, trusted browsers`);
     await list.getByRole('button', { name: t(lang, 'trustedBrowsers.list.removeLabel', { name, place: t(lang, 'trustedBrowsers.places.account-site') }) }).click();
     await expect(page.getByRole('status').filter({ hasText: name })).toHaveText(t(lang, 'trustedBrowsers.list.removed', { name }));
     await expect(page.getByText(t(lang, 'trustedBrowsers.list.none'))).toBeVisible();
@@ -125,6 +135,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     const first = await icloudCode(page, iphone, lang);
     await expect(page.getByRole('button', { name: t(lang, 'trustedBrowsers.prompt.trust'), exact: true })).toBeFocused();
     await shot(testInfo, page, lang, 'icloud-web-trust-this-browser');
+    await expectNoAxeViolations(page, `${lang}: iCloud.com, Trust this browser?`);
     await answerTrust(page, lang, 'trust');
     await expectICloudHome(page, lang);
     await page.getByRole('button', { name: t(lang, 'places.icloudWeb.signOut'), exact: true }).click();

@@ -8,7 +8,7 @@ import { site } from '../api.js';
 import { useAction } from '../hooks.js';
 
 /**
- * Password and Security ▸ Trusted browsers (two-factor authentication): each browser where Trust
+ * Password and Security ▸ Trusted browsers (two-factor authentication only): each browser where Trust
  * was chosen after a code — its name, where, since and until when — with Remove. Removing only
  * takes trust away, so the signed-in session suffices (no password again), as at Apple.
  */
@@ -31,13 +31,13 @@ export function TrustedBrowsers({ account }: { account: AccountView }) {
     });
   }
 
+  // 2015's two-step verification had no trusted browsers: its page has no such row.
+  if (!twoFactor) return null;
   return (
     <div className="settings__row">
       <h2 className="settings__label">{t('trustedBrowsers.list.label')}</h2>
       <div className="settings__value">
-        {!twoFactor ? (
-          <p>{t('trustedBrowsers.list.twoFactorOnly')}</p>
-        ) : browsers?.length === 0 ? (
+        {browsers?.length === 0 ? (
           <p>{t('trustedBrowsers.list.none')}</p>
         ) : (
           <ul className="trusted-list" aria-label={t('trustedBrowsers.list.label')}>
