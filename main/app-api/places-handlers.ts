@@ -27,6 +27,11 @@ export function placesHandlers(service: IdentityService, shell: Shell): Handlers
       places.endWebSession(input);
       return {};
     },
+    trustedBrowsers: () => service.trustedBrowsers.all(),
+    endTrustedBrowser: (input) => {
+      service.trustedBrowsers.end(input);
+      return {};
+    },
     openPlace: async ({ place, lang }) => {
       const url = placeUrl(shell.accountSiteOrigin(), place, lang);
       if (!shell.openInBrowser) return { url, opened: false };

@@ -31,11 +31,12 @@ import { runScenario } from './service/scenarios.js';
 import { addTrustedPhone, confirmTrustedPhone, removeTrustedDevice, resendTrustedPhoneCode } from './service/trusted-devices.js';
 import { beginUnlock, completeUnlock } from './service/unlock.js';
 import { sendCode, type CodeSent, type VerificationChallenge } from './service/verification.js';
-import { completeWebSignIn, webSignIn, type WebSignInResult } from './service/web-sign-in.js';
+import { completeWebSignIn, webSignIn, type WebSignInCompleted, type WebSignInResult } from './service/web-sign-in.js';
 import { openDatabase, type Db } from './store/database.js';
 import { Repositories } from './store/repositories.js';
 import { parseInput } from './validate.js';
 import { PlacesService } from './places-service.js';
+import { TrustedBrowsersService } from './trusted-browsers-service.js';
 
 /** How View History names a mail client that used a password (the control center names it so too). */
 export { usedByName } from './service/mail-sign-in.js';
@@ -79,9 +80,12 @@ export function defaultStorePath(): string {
 export class IdentityService {
   /** iCloud.com, the App Store on this Mac, Apple ID support (issue 19). */
   readonly places: PlacesService;
+  /** Two-factor authentication's "Trust this browser?" at My Apple ID and iCloud.com. */
+  readonly trustedBrowsers: TrustedBrowsersService;
 
   private constructor(private readonly ctx: ServiceContext) {
     this.places = new PlacesService(ctx);
+    this.trustedBrowsers = new TrustedBrowsersService(ctx);
   }
 
   static async open(options: IdentityServiceOptions = {}): Promise<IdentityService> {
@@ -181,9 +185,10 @@ export class IdentityService {
 
   // — the account site (My Apple ID) —
 
-  async signInAccountSite(input: Inputs['signIn']): Promise<WebSignInResult> {
+  /** `trustTokens`: what the browser sent of "Trust this browser?" (two-factor authentication). */
+  async signInAccountSite(input: Inputs['signIn'], trustTokens: readonly string[] = []): Promise<WebSignInResult> {
     const { appleId, password } = parseInput(inputs.signIn, input);
-    return webSignIn(this.ctx, 'account-site', appleId, password);
+    return webSignIn(this.ctx, 'account-site', appleId, password, { keepSignedIn: false, trustTokens });
   }
 
   sendAccountSiteCode(input: Inputs['sendCode']): CodeSent {
@@ -191,7 +196,7 @@ export class IdentityService {
     return sendCode(this.ctx, verificationId, deviceId, ['account-site']);
   }
 
-  completeAccountSiteSignIn(input: Inputs['verifyCode']): { token: string } {
+  completeAccountSiteSignIn(input: Inputs['verifyCode']): WebSignInCompleted {
     const { verificationId, code } = parseInput(inputs.verifyCode, input);
     return completeWebSignIn(this.ctx, 'account-site', verificationId, code);
   }

@@ -16,7 +16,7 @@ import { completeSupportSignIn, openSupportCase, signInSupport, supportView } fr
 import { transact } from './service/context.js';
 import type { PasswordStepResult } from './service/verify-with-code.js';
 import { sendCodeFor } from './service/verify-with-code.js';
-import { completeWebSignIn, webSignIn, type WebSignInResult } from './service/web-sign-in.js';
+import { completeWebSignIn, webSignIn, type WebSignInCompleted, type WebSignInResult } from './service/web-sign-in.js';
 import { endWebSessionById, signOutWebSession, webSessionOpen } from './service/web-sessions.js';
 import { parseInput } from './validate.js';
 
@@ -31,9 +31,10 @@ export class PlacesService {
 
   // — iCloud.com —
 
-  icloudSignIn(input: PlacesInputs['icloudSignIn']): Promise<WebSignInResult> {
+  /** `trustTokens`: what the browser sent of "Trust this browser?" (two-factor authentication). */
+  icloudSignIn(input: PlacesInputs['icloudSignIn'], trustTokens: readonly string[] = []): Promise<WebSignInResult> {
     const { appleId, password, keepSignedIn } = parseInput(placesInputs.icloudSignIn, input);
-    return webSignIn(this.ctx, 'icloud-web', appleId, password, { keepSignedIn });
+    return webSignIn(this.ctx, 'icloud-web', appleId, password, { keepSignedIn, trustTokens });
   }
 
   icloudSendCode(input: Inputs['sendCode']): CodeSent {
@@ -41,7 +42,7 @@ export class PlacesService {
     return sendCodeFor(this.ctx, 'icloud-web', verificationId, deviceId);
   }
 
-  icloudVerifyCode(input: PlacesInputs['icloudVerifyCode']): { token: string } {
+  icloudVerifyCode(input: PlacesInputs['icloudVerifyCode']): WebSignInCompleted {
     const { verificationId, code, keepSignedIn } = parseInput(placesInputs.icloudVerifyCode, input);
     return completeWebSignIn(this.ctx, 'icloud-web', verificationId, code, { keepSignedIn });
   }

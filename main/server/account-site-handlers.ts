@@ -4,6 +4,7 @@ import type { HandlersOf } from '../../preload/contract/define.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import type { Presenter } from '../presenter/presenter.js';
 import { SESSION_KEY_HEADER, sessionRequest, tokenOrNull, type SessionRequest } from './session-request.js';
+import { trustRequest, type TrustRequest } from './trust-request.js';
 
 export const SESSION_COOKIE = 'twostep_site';
 /**
@@ -16,13 +17,17 @@ export const SESSION_COOKIE_PATH = '/api/site';
 /** Where the page sends the half of its session it keeps (`sessionKey`). */
 export { SESSION_KEY_HEADER };
 
-/** What a handler gets: the session token (both halves, joined) and a way to set it. */
-export type SiteRequest = SessionRequest;
+/** "Trust this browser?" at My Apple ID: its own cookie, for the site's API path (trust-request.ts). */
+export const SITE_TRUST_COOKIE = 'twostep_site_trust';
+
+/** What a handler gets: the session token (both halves, joined) and a way to set it; the browser's trust. */
+export type SiteRequest = SessionRequest & { trust: TrustRequest };
 
 /** My Apple ID's session: its cookie for the site's API (see session-request.ts). */
 export function siteRequest(c: Context, isOpen: (token: string) => boolean): SiteRequest {
   // A session begun before the cookie kept to the API's path had it at `/`.
-  return sessionRequest(c, { name: SESSION_COOKIE, path: SESSION_COOKIE_PATH, formerPaths: ['/'] }, isOpen);
+  const session = sessionRequest(c, { name: SESSION_COOKIE, path: SESSION_COOKIE_PATH, formerPaths: ['/'] }, isOpen);
+  return { ...session, trust: trustRequest(c, { name: SITE_TRUST_COOKIE, path: SESSION_COOKIE_PATH }) };
 }
 
 /** The account site's methods, each a thin call into the identity service (or, for the language, the presenter state). */
@@ -34,12 +39,15 @@ export function accountSiteHandlers(service: IdentityService, presenter: Present
   return {
     session: (_input, req) => ({ account: service.accountSiteAccount(req.token()) }),
     signIn: async (input, req) => {
-      const result = await service.signInAccountSite(input);
+      const result = await service.signInAccountSite(input, req.trust.tokens());
       if (result.status === 'SIGNED_IN') return { status: 'SIGNED_IN', ...signedIn(req, result.token) };
       return result;
     },
     sendCode: (input) => service.sendAccountSiteCode(input),
-    verifyCode: (input, req) => signedIn(req, service.completeAccountSiteSignIn(input).token),
+    verifyCode: (input, req) => {
+      const { token, askTrust } = service.completeAccountSiteSignIn(input);
+      return { ...signedIn(req, token), askTrust };
+    },
     signInDecision: (input) => service.accountSiteSignInDecision(input),
     verifyRecoveryKey: (input, req) => signedIn(req, service.completeAccountSiteSignInWithRecoveryKey(input).token),
     signOut: (_input, req) => {
@@ -48,6 +56,12 @@ export function accountSiteHandlers(service: IdentityService, presenter: Present
       req.endSession();
       return {};
     },
+    decideTrust: (input, req) => {
+      const trusted = service.trustedBrowsers.decide('account-site', req.token(), input, req.trust.browserName());
+      return trusted ? { trusted: true, trustKey: req.trust.start(trusted.token), browser: trusted.browser } : { trusted: false };
+    },
+    trustedBrowsers: (_input, req) => service.trustedBrowsers.list(req.token()),
+    removeTrustedBrowser: (input, req) => service.trustedBrowsers.remove(req.token(), input),
     listAppPasswords: (_input, req) => service.listAppPasswords(req.token()),
     createAppPassword: (input, req) => service.createAppPassword(req.token(), input),
     revokeAppPassword: (input, req) => service.revokeAppPassword(req.token(), input),

@@ -43,6 +43,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'APP_NOT_FOUND':
     case 'WEB_SESSION_NOT_FOUND':
     case 'SIGN_IN_REQUEST_NOT_FOUND':
+    case 'TRUSTED_BROWSER_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;

@@ -4,6 +4,7 @@ import { method } from './define.js';
 import { inputs } from './inputs.js';
 import type { AccountView, AppPasswordView, NewAppPassword } from './models.js';
 import { presenterInputs } from './presenter-inputs.js';
+import { trustInputs, type TrustAnswered, type TrustedBrowserView, type TrustQuestion } from './trusted-browsers-types.js';
 import type { SitePresenterView } from './presenter.js';
 
 const none = z.strictObject({});
@@ -19,7 +20,8 @@ export const accountSiteContract = {
   session: method(none).returns<{ account: AccountView }>(),
   signIn: method(inputs.signIn).returns<({ status: 'SIGNED_IN' } & SessionOpened) | SignInChallenge>(),
   sendCode: method(inputs.sendCode).returns<CodeSent>(),
-  verifyCode: method(inputs.verifyCode).returns<SessionOpened>(),
+  /** Under two-factor authentication `askTrust`: the page asks "Trust this browser?" next. */
+  verifyCode: method(inputs.verifyCode).returns<SessionOpened & TrustQuestion>(),
   /**
    * Two-factor: waits up to 25 seconds for the trusted iPhone's answer to the sign-in's request —
    * 'allowed' (the code is on the iPhone), 'pending' (ask again), or SIGN_IN_DENIED at once.
@@ -27,6 +29,15 @@ export const accountSiteContract = {
   signInDecision: method(inputs.signInDecision).returns<{ decision: 'allowed' | 'pending' }>(),
   verifyRecoveryKey: method(inputs.verifyRecoveryKey).returns<SessionOpened>(),
   signOut: method(none).returns<Record<string, never>>(),
+  /**
+   * "Trust this browser?" answered, in the session the code just opened: with Trust, the trust's
+   * key half (`trustKey`, kept by the page and sent in `X-TwoStep-Trust`; the other half is an
+   * HttpOnly cookie for this API's path) — the next sign-in here needs only the password.
+   */
+  decideTrust: method(trustInputs.decideTrust).returns<TrustAnswered>(),
+  /** Password and Security: the browsers trusted by this account, and Remove. */
+  trustedBrowsers: method(none).returns<TrustedBrowserView[]>(),
+  removeTrustedBrowser: method(trustInputs.trustedBrowser).returns<TrustedBrowserView[]>(),
   listAppPasswords: method(none).returns<AppPasswordView[]>(),
   createAppPassword: method(inputs.createAppPassword).returns<NewAppPassword>(),
   revokeAppPassword: method(inputs.appPassword).returns<{ signedOutApps: number }>(),

@@ -40,6 +40,8 @@ export const APP_METHODS = [
   'appStoreSignOut',
   'places',
   'endWebSession',
+  'trustedBrowsers',
+  'endTrustedBrowser',
   'openPlace',
 ] as const satisfies readonly (keyof AppContract)[];
 

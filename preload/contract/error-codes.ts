@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'APP_STORE_SIGN_IN_REQUIRED',
   'APP_NOT_FOUND',
   'WEB_SESSION_NOT_FOUND',
+  // Two-factor authentication: a trusted browser removed or ended already.
+  'TRUSTED_BROWSER_NOT_FOUND',
   'FORBIDDEN_HOST',
   'FORBIDDEN_ORIGIN',
   'FORBIDDEN_SENDER',

@@ -4,6 +4,7 @@ import { method } from './define.js';
 import { inputs } from './inputs.js';
 import { placesInputs } from './places-inputs.js';
 import type { ICloudWebHome, ICloudWebOpened, ICloudWebSignInResult } from './places-types.js';
+import { trustInputs, type TrustAnswered, type TrustQuestion } from './trusted-browsers-types.js';
 
 const none = z.strictObject({});
 
@@ -18,7 +19,10 @@ export const icloudWebContract = {
   session: method(none).returns<{ home: ICloudWebHome }>(),
   signIn: method(placesInputs.icloudSignIn).returns<ICloudWebSignInResult>(),
   sendCode: method(inputs.sendCode).returns<CodeSent>(),
-  verifyCode: method(placesInputs.icloudVerifyCode).returns<ICloudWebOpened>(),
+  /** Under two-factor authentication `askTrust`: the page asks "Trust this browser?" next. */
+  verifyCode: method(placesInputs.icloudVerifyCode).returns<ICloudWebOpened & TrustQuestion>(),
+  /** "Trust this browser?" answered, as My Apple ID's (account-site-contract.ts), for iCloud.com's API path. */
+  decideTrust: method(trustInputs.decideTrust).returns<TrustAnswered>(),
   signOut: method(none).returns<Record<string, never>>(),
   /** Settings ▸ Sign Out of All Browsers: every iCloud.com session of the account, this one too. */
   signOutAllBrowsers: method(none).returns<{ ended: number }>(),

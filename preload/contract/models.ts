@@ -126,6 +126,9 @@ export const ACTIVITY_EVENTS = [
   'sign-in-requested',
   'sign-in-allowed',
   'sign-in-denied',
+  // Two-factor authentication's "Trust this browser?".
+  'browser-trusted',
+  'trusted-browser-ended',
 ] as const;
 export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 
@@ -197,7 +200,7 @@ export type ServiceEvent =
   | { type: 'mail-changed'; what: 'servers' | 'window' }
   // The places of issue 19: browser sessions of iCloud.com or support opened or ended, or the
   // App Store of this Mac changed (signed in or out, trusted, a purchase, a new Mac).
-  | { type: 'places-changed'; what: 'web-sessions' | 'app-store' };
+  | { type: 'places-changed'; what: 'web-sessions' | 'app-store' | 'trusted-browsers' };
 
 /**
  * Credentials that no longer sign in, published after the change committed: the mail servers

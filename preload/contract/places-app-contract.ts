@@ -4,6 +4,7 @@ import { method } from './define.js';
 import { inputs } from './inputs.js';
 import { placesInputs } from './places-inputs.js';
 import type { AppStoreSignInResult, AppStoreView, PlacesView } from './places-types.js';
+import { trustInputs, type TrustedBrowserAdminView } from './trusted-browsers-types.js';
 
 const none = z.strictObject({});
 
@@ -24,6 +25,9 @@ export const placesAppContract = {
   appStoreSignOut: method(none).returns<AppStoreView>(),
   places: method(none).returns<PlacesView>(),
   endWebSession: method(placesInputs.webSession).returns<Record<string, never>>(),
+  /** Two-factor authentication's trusted browsers, of every account; End makes one ask for a code again. */
+  trustedBrowsers: method(none).returns<TrustedBrowserAdminView[]>(),
+  endTrustedBrowser: method(trustInputs.trustedBrowser).returns<Record<string, never>>(),
   /**
    * Opens iCloud.com or the support page (the account site's origin). The desktop app opens the
    * default browser itself (`opened: true`); browser mode returns the URL for the page to open in

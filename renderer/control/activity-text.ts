@@ -6,6 +6,7 @@ import { formatDateTime } from '../i18n/index.js';
 const A = 'control.activity';
 const PLACES = 'places.activity';
 const TWO_FACTOR = 'twoFactor.activity';
+const TRUSTED = 'trustedBrowsers.activity';
 const PLACE_SOURCES = ['icloud-web', 'app-store', 'support'];
 
 function isClientKind(value: unknown): value is ClientKind {
@@ -15,8 +16,8 @@ function isClientKind(value: unknown): value is ClientKind {
 /** A named value of the detail, translated when the catalog knows it, else the generic fallback. */
 function known(t: TFunction, group: string, value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  // The places of issue 19 keep their names in their own catalog area.
-  return [A, PLACES, TWO_FACTOR].map((area) => t(`${area}.${group}.${value}`, { defaultValue: '' })).find((s) => s !== '') ?? null;
+  // The places of issue 19 and two-factor authentication keep their names in their own catalog areas.
+  return [A, PLACES, TWO_FACTOR, TRUSTED].map((area) => t(`${area}.${group}.${value}`, { defaultValue: '' })).find((s) => s !== '') ?? null;
 }
 
 function text(value: unknown): string | null {
@@ -106,6 +107,8 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     }
     case 'support-case-opened':
       return text(d.case) ? t(`${PLACES}.detail.caseOpened`, { case: d.case }) : generic;
+    case 'browser-trusted':
+    case 'trusted-browser-ended':
     case 'mac-trusted':
     case 'sign-in-requested':
     case 'sign-in-allowed':

@@ -11,9 +11,13 @@ import { originSecret } from '../shared/origin-secret.js';
  */
 export const icloudKey = originSecret('twostep.icloudKey');
 
+/** iCloud.com's half of "Trust this browser?" (two-factor authentication): kept past signing out. */
+export const icloudTrustKey = originSecret('twostep.icloudTrustKey');
+
 export const icloud = httpClient<ICloudWebContract>('/api/icloud', (): Record<string, string> => {
   const key = icloudKey.get();
-  return key ? { 'x-twostep-session': key } : {};
+  const trust = icloudTrustKey.get();
+  return { ...(key ? { 'x-twostep-session': key } : {}), ...(trust ? { 'x-twostep-trust': trust } : {}) };
 });
 
 /** The language switch tells TwoStep through the site's own call, which needs no session. */

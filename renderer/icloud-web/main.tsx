@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { initI18n } from '../i18n/index.js';
 import '../shared/base.css';
 import './icloud-web.css';
+import '../shared/trust-browser.css';
 import { ICloudWebApp } from './ICloudWebApp.js';
 import { connectICloudPresenter } from './presenter.js';
 import { syncLocation } from '../site/router.js';

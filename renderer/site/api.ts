@@ -9,10 +9,17 @@ import { originSecret } from '../shared/origin-secret.js';
  */
 export const sessionKey = originSecret('twostep.sessionKey');
 
+/**
+ * The half of "Trust this browser?" this page keeps (two-factor authentication; the other is an
+ * HttpOnly cookie): outlives signing out, as trusting a browser means.
+ */
+export const siteTrustKey = originSecret('twostep.siteTrustKey');
+
 /** The account site's only way to the identity service: the typed contract over HTTP. */
 export const site = httpClient<AccountSiteContract>('/api/site', (): Record<string, string> => {
   const key = sessionKey.get();
-  return key ? { 'x-twostep-session': key } : {};
+  const trust = siteTrustKey.get();
+  return { ...(key ? { 'x-twostep-session': key } : {}), ...(trust ? { 'x-twostep-trust': trust } : {}) };
 });
 
 export function toPayload(error: unknown): ErrorPayload {

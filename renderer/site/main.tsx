@@ -5,6 +5,7 @@ import { initI18n } from '../i18n/index.js';
 import '../shared/base.css';
 import './site.css';
 import './support/support.css';
+import '../shared/trust-browser.css';
 import { App } from './App.js';
 import { connectSitePresenter } from './presenter.js';
 import { syncLocation } from './router.js';

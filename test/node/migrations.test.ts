@@ -20,6 +20,7 @@ const TABLES = [
   'app_store_purchases',
   'app_store_sessions',
   'app_store_trusted_macs',
+  'browser_trust_offers',
   'client_sessions',
   'code_sends',
   'guess_reservations',
@@ -30,6 +31,7 @@ const TABLES = [
   'revoked_app_passwords',
   'support_cases',
   'this_mac',
+  'trusted_browsers',
   'trusted_devices',
   'verifications',
   'web_sessions',
@@ -369,6 +371,24 @@ describe('migration 0060 (places)', () => {
         'SELECT * FROM web_sessions WHERE account_id = 1 AND ended_at IS NULL',
         "SELECT * FROM app_store_sessions WHERE mac_id = 'm' AND ended_at IS NULL",
         "SELECT * FROM app_store_trusted_macs WHERE account_id = 1 AND mac_id = 'm'",
+      ].map((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail));
+      for (const details of plans) {
+        expect(details.some((d) => /^SEARCH \S+ USING (COVERING |PRIMARY KEY|INDEX)/.test(d)), details.join('; ')).toBe(true);
+        expect(details.filter((d) => /^SCAN/.test(d))).toEqual([]);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('finds a trusted browser by its keyed hash, an account\'s trusts and its open questions by index, never by scanning', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const plans = [
+        "SELECT * FROM trusted_browsers WHERE token_hash = x'00' AND place = 'account-site' AND ended_at IS NULL",
+        'SELECT * FROM trusted_browsers WHERE account_id = 1 AND ended_at IS NULL',
+        "SELECT * FROM browser_trust_offers WHERE verification_id = 'v'",
+        'UPDATE browser_trust_offers SET decided_at = 1 WHERE account_id = 1 AND decided_at IS NULL',
       ].map((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail));
       for (const details of plans) {
         expect(details.some((d) => /^SEARCH \S+ USING (COVERING |PRIMARY KEY|INDEX)/.test(d)), details.join('; ')).toBe(true);

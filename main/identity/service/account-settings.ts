@@ -10,6 +10,7 @@ import { transactSigningOut, type ServiceContext, type Tx } from './context.js';
 import { withCurrentPassword } from './step-up.js';
 import { endAppStoreSessionsOf } from './app-store.js';
 import { endWebSessionsOf } from './web-sessions.js';
+import { endTrustedBrowsersOf } from './trusted-browsers.js';
 
 export type { PasswordChanged, SecurityChanged };
 
@@ -39,6 +40,8 @@ export function setPassword(ctx: ServiceContext, tx: Tx, account: AccountRow, ha
   // The browsers at iCloud.com and support, and the App Store on every Mac, sign in again too.
   endWebSessionsOf(ctx, tx, account, null, 'password-changed');
   endAppStoreSessionsOf(ctx, tx, account, 'password-changed');
+  // A browser trusted with the old password is asked for a code again.
+  endTrustedBrowsersOf(ctx, tx, account, 'password-changed');
   tx.log({ appleId: account.apple_id, source, event: 'password-changed', outcome: 'success', detail: { revokedAppPasswords: revoked } });
   return { revokedAppPasswords: revoked, signedOutApps };
 }
@@ -64,6 +67,8 @@ export function applySecurityLevel(ctx: ServiceContext, tx: Tx, account: Account
   // Stryker disable next-line ConditionalExpression: equivalent — an account without a phone number is at level none (the last one cannot be removed otherwise), and none → none is refused above
   if (level !== 'none' && !hasPhone) throw tx.refuse(new IdentityError('TRUSTED_PHONE_REQUIRED'));
   const revoked = level === 'none' ? revokeAllFor(ctx, tx, account, 'security-changed', source).revoked : 0;
+  // Trusted browsers belong to two-factor authentication: leaving it ends them.
+  if (account.security_level === 'two-factor') endTrustedBrowsersOf(ctx, tx, account, 'security-changed');
   const key = level === 'two-step' ? generateRecoveryKey() : null;
   ctx.repos.accounts.setSecurity(account.id, level, key ? ctx.keyed.digest('recovery-key', key) : null);
   tx.log({ appleId: account.apple_id, source, event: 'security-level-changed', outcome: 'success', detail: { from: account.security_level, to: level } });

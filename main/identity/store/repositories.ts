@@ -10,6 +10,7 @@ import { DevicesRepo } from './devices-repo.js';
 import { GuessReservationsRepo } from './guess-reservations-repo.js';
 import { RevokedAppPasswordsRepo } from './revoked-app-passwords-repo.js';
 import { SupportCasesRepo } from './support-cases-repo.js';
+import { TrustedBrowsersRepo } from './trusted-browsers-repo.js';
 import { VerificationsRepo } from './verifications-repo.js';
 import { WebSessionsRepo } from './web-sessions-repo.js';
 
@@ -29,6 +30,8 @@ export class Repositories {
   readonly webSessions: WebSessionsRepo;
   readonly appStore: AppStoreRepo;
   readonly supportCases: SupportCasesRepo;
+  // Two-factor authentication's "Trust this browser?".
+  readonly trustedBrowsers: TrustedBrowsersRepo;
 
   constructor(readonly db: Db) {
     this.accounts = new AccountsRepo(db);
@@ -44,5 +47,6 @@ export class Repositories {
     this.webSessions = new WebSessionsRepo(db);
     this.appStore = new AppStoreRepo(db);
     this.supportCases = new SupportCasesRepo(db);
+    this.trustedBrowsers = new TrustedBrowsersRepo(db);
   }
 }

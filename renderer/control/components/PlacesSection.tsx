@@ -6,6 +6,7 @@ import { errorMessage, formatDateTime } from '../../i18n/index.js';
 import { useOpener } from '../opener.js';
 import { openPlaceTab } from '../place-opener.js';
 import { connectPlaces, usePlaces } from '../places-store.js';
+import { TrustedBrowsersPart } from './TrustedBrowsersPart.js';
 import { toPayload } from '../store.js';
 import type { OpenTarget } from '../tour.js';
 import './places.css';
@@ -107,6 +108,7 @@ export function PlacesSection() {
         </p>
       )}
       <BrowserSessions />
+      <TrustedBrowsersPart />
       <ThisMac />
     </section>
   );

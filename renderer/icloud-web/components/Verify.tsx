@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignInChallenge } from '../../../preload/contract/account-site-types.js';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
-import { icloud } from '../api.js';
+import type { ICloudWebOpened } from '../../../preload/contract/places-types.js';
+import { icloud, icloudKey, icloudTrustKey } from '../api.js';
+import { TrustBrowserChoices } from '../../shared/TrustBrowserChoices.js';
 import { useICloud } from '../store.js';
 import { CodeBoxes } from './CodeBoxes.js';
 import { ErrorText } from './ErrorText.js';
@@ -25,6 +27,9 @@ export function Verify({ challenge }: { challenge: SignInChallenge }) {
   const setChallenge = useICloud((s) => s.setChallenge);
   const keepSignedIn = useICloud((s) => s.keepSignedIn);
   const signedIn = useICloud((s) => s.signedIn);
+  const failure = useICloud((s) => s.failure);
+  // Two-factor authentication: the session is open, and "Trust this browser?" comes first.
+  const [asking, setAsking] = useState<ICloudWebOpened | null>(null);
   const [step, setStep] = useState<'choose' | 'code'>('choose');
   const [selected, setSelected] = useState<number | null>(challenge.devices[0]?.id ?? null);
   const [code, setCode] = useState('');
@@ -62,7 +67,31 @@ export function Verify({ challenge }: { challenge: SignInChallenge }) {
 
   function verify(event: FormEvent) {
     event.preventDefault();
-    void run(async () => signedIn(await icloud.verifyCode({ verificationId, code, keepSignedIn })));
+    void run(async () => {
+      const { askTrust, ...opened } = await icloud.verifyCode({ verificationId, code, keepSignedIn });
+      if (!askTrust) return signedIn(opened);
+      // The answer is a call of the session just opened: its key must go with it.
+      icloudKey.set(opened.sessionKey);
+      setAsking(opened);
+    });
+  }
+
+  if (asking) {
+    return (
+      <section className="icw-card icw-verify" aria-labelledby="icw-title">
+        <h1 id="icw-title" className="icw-card__title" tabIndex={-1}>
+          {t('trustedBrowsers.prompt.title')}
+        </h1>
+        <TrustBrowserChoices
+          decide={(decision) => icloud.decideTrust({ verificationId, decision })}
+          keepKey={(key) => icloudTrustKey.set(key)}
+          done={() => signedIn(asking)}
+          failure={failure}
+          buttonClass="icw-button"
+          primaryClass="icw-button--primary"
+        />
+      </section>
+    );
   }
 
   return (

@@ -6,11 +6,13 @@ import { Card } from './Layout.js';
 import { Link } from './Link.js';
 import { ManageNav } from './ManageNav.js';
 import { RecoveryKeySetting } from './RecoveryKeySetting.js';
+import { TrustedBrowsers } from './TrustedBrowsers.js';
 import { TrustedDevices } from './TrustedDevices.js';
 import { TwoStepSetting } from './TwoStepSetting.js';
 
 /**
- * Password and Security: the password, two-step verification, the trusted devices, the
+ * Password and Security: the password, two-step verification, the trusted devices (and, under
+ * two-factor authentication, the trusted browsers), the
  * recovery key (Replace Lost Key) and the app-specific passwords (Generate, View History).
  */
 export function SecurityPage() {
@@ -37,6 +39,8 @@ export function SecurityPage() {
           <TwoStepSetting account={account} />
 
           <TrustedDevices account={account} />
+
+          <TrustedBrowsers account={account} />
 
           <RecoveryKeySetting account={account} />
 

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeSent, SignInChallenge } from '../../../preload/contract/account-site-types.js';
 import type { TrustedDeviceView } from '../../../preload/contract/models.js';
-import { site } from '../api.js';
+import type { SessionOpened } from '../../../preload/contract/account-site-types.js';
+import { sessionKey, site, siteTrustKey } from '../api.js';
+import { TrustBrowserChoices } from '../../shared/TrustBrowserChoices.js';
 import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
 import { DevicePicker } from './DevicePicker.js';
@@ -25,6 +27,9 @@ type Step = 'choose' | 'code' | 'recovery';
 export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
   const { t } = useTranslation();
   const signedIn = useSite((s) => s.signedIn);
+  const failure = useSite((s) => s.failure);
+  // Two-factor authentication: the session is open, and "Trust this browser?" comes first.
+  const [asking, setAsking] = useState<SessionOpened | null>(null);
   const setChallenge = useSite((s) => s.setChallenge);
   const [step, setStep] = useState<Step>('choose');
   const [sent, setSent] = useState<CodeSent | null>(null);
@@ -52,7 +57,13 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
 
   function submitCode(event: FormEvent) {
     event.preventDefault();
-    void run(async () => signedIn(await site.verifyCode({ verificationId, code })));
+    void run(async () => {
+      const { askTrust, ...opened } = await site.verifyCode({ verificationId, code });
+      if (!askTrust) return signedIn(opened);
+      // The answer is a call of the session just opened: its key must go with it.
+      sessionKey.set(opened.sessionKey);
+      setAsking(opened);
+    });
   }
 
   function submitRecoveryKey(event: FormEvent) {
@@ -66,6 +77,21 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
   const sentTo = deviceName(t, sentDevice?.maskedName ?? sent?.deviceName ?? '');
   // A new code sent again keeps the step: the field is focused for the new code all the same.
   useFocusFirstFieldOn(`${step}:${sent?.deviceId ?? ''}:${resent}`);
+
+  if (asking) {
+    return (
+      <Card title={t('trustedBrowsers.prompt.title')}>
+        <TrustBrowserChoices
+          decide={(decision) => site.decideTrust({ verificationId, decision })}
+          keepKey={(key) => siteTrustKey.set(key)}
+          done={() => signedIn(asking)}
+          failure={failure}
+          buttonClass="button"
+          primaryClass="button--primary"
+        />
+      </Card>
+    );
+  }
 
   return (
     <Card title={t('verify.title')} focusOnMount>

@@ -395,6 +395,9 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   // Two-factor: the iPhone's answer to a sign-in request.
   requestId: 'f'.repeat(32),
   allow: false,
+  // Two-factor authentication's trusted browsers.
+  browserId: 'f'.repeat(32),
+  decision: 'not-now',
 };
 
 function literalOf(field: z.ZodType): unknown {

@@ -6,8 +6,9 @@ import { revokedAppPasswords } from './0040-revoked-app-passwords.js';
 import { mailFolders } from './0050-mail-folders.js';
 import { places } from './0060-places.js';
 import { signInApprovals } from './0070-sign-in-approvals.js';
+import { trustedBrowsers } from './0080-trusted-browsers.js';
 
 /** Every migration, oldest first. A test checks the versions only increase. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, failureBudget, mailboxes, revokedAppPasswords, mailFolders, places, signInApprovals];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, failureBudget, mailboxes, revokedAppPasswords, mailFolders, places, signInApprovals, trustedBrowsers];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
