@@ -39,6 +39,10 @@ export const APP_METHODS = [
   'places',
   'endWebSession',
   'openPlace',
+  // Messages and FaceTime under two-factor authentication; the stage's Mac's OS version.
+  'sendAppCode',
+  'completeAppCodeSignIn',
+  'setMacOs',
 ] as const satisfies readonly (keyof AppContract)[];
 
 type Missing = Exclude<keyof AppContract, (typeof APP_METHODS)[number]>;

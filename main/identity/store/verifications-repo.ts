@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 
-export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone' | 'icloud-web' | 'app-store' | 'support';
+export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone' | 'icloud-web' | 'app-store' | 'support' | 'messages' | 'facetime';
 
 export interface VerificationRow {
   id: string;
@@ -27,6 +27,7 @@ export class VerificationsRepo {
   private readonly clearCodeStmt;
   private readonly completeStmt;
   private readonly purgeStmt;
+  private readonly liveStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], VerificationRow>('SELECT * FROM verifications WHERE id = ?');
@@ -42,6 +43,10 @@ export class VerificationsRepo {
     this.clearCodeStmt = db.prepare('UPDATE verifications SET code_hash = NULL, code_expires_at = NULL WHERE id = ?');
     this.completeStmt = db.prepare('UPDATE verifications SET completed_at = @now, code_hash = NULL WHERE id = @id');
     this.purgeStmt = db.prepare('DELETE FROM verifications WHERE expires_at < ?');
+    this.liveStmt = db.prepare<{ accountId: number; purpose: VerificationPurpose; now: number }, VerificationRow>(
+      `SELECT * FROM verifications WHERE account_id = @accountId AND purpose = @purpose AND completed_at IS NULL AND expires_at > @now
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    );
   }
 
   get(id: string): VerificationRow | undefined {
@@ -67,6 +72,11 @@ export class VerificationsRepo {
 
   complete(id: string, now: number): void {
     this.completeStmt.run({ id, now });
+  }
+
+  /** The newest unfinished, unexpired verification of an account for `purpose`, if any. */
+  latestLive(accountId: number, purpose: VerificationPurpose, now: number): VerificationRow | undefined {
+    return this.liveStmt.get({ accountId, purpose, now });
   }
 
   /** Drops verifications long past their end: they hold nothing worth keeping. */

@@ -392,6 +392,10 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   appId: 'tidewise',
   sessionId: 'f'.repeat(32),
   place: 'icloud-web',
+  // Messages and FaceTime under two-factor authentication (issue 19 part B).
+  'sendAppCode.clientKind': 'messages',
+  'completeAppCodeSignIn.clientKind': 'facetime',
+  version: '10.10',
 };
 
 function literalOf(field: z.ZodType): unknown {

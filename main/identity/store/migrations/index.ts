@@ -5,8 +5,9 @@ import { mailboxes } from './0030-mailboxes.js';
 import { revokedAppPasswords } from './0040-revoked-app-passwords.js';
 import { mailFolders } from './0050-mail-folders.js';
 import { places } from './0060-places.js';
+import { twoFactorApps } from './0090-two-factor-apps.js';
 
 /** Every migration, oldest first. A test checks the versions only increase. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, failureBudget, mailboxes, revokedAppPasswords, mailFolders, places];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, failureBudget, mailboxes, revokedAppPasswords, mailFolders, places, twoFactorApps];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
