@@ -7,22 +7,25 @@ import enMail from './locales/en/mail.json';
 import enPlaces from './locales/en/places.json';
 import enSite from './locales/en/site.json';
 import enStage from './locales/en/stage.json';
+import enTwoFactorApps from './locales/en/two-factor-apps.json';
 import jaApps from './locales/ja/apps.json';
 import jaControl from './locales/ja/control.json';
 import jaMail from './locales/ja/mail.json';
 import jaPlaces from './locales/ja/places.json';
 import jaSite from './locales/ja/site.json';
 import jaStage from './locales/ja/stage.json';
+import jaTwoFactorApps from './locales/ja/two-factor-apps.json';
 
 /**
  * One catalog per language, kept in one file per area (the account site with the shared
  * strings and errors, the client apps, the control center, the stage, the mail app and servers,
- * the places of issue 19: iCloud.com, support, the App Store);
+ * the places of issue 19: iCloud.com, support, the App Store; Messages and FaceTime under
+ * two-factor authentication);
  * their top-level keys never clash (test/node/i18n-catalogs.test.ts checks).
  */
 export const CATALOGS = {
-  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail, ...enPlaces },
-  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail, ...jaPlaces },
+  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail, ...enPlaces, ...enTwoFactorApps },
+  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail, ...jaPlaces, ...jaTwoFactorApps },
 };
 
 /**
