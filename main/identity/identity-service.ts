@@ -20,6 +20,8 @@ import { completeAccountSiteSignInWithRecoveryKey, currentSiteAccount, signOutAc
 import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
 import { completeICloudSignIn, signInClient, signOutClient, startClientSession } from './service/client-sign-in.js';
 import { completeAppCodeSignIn, resendAppCode } from './service/two-factor-apps.js';
+import { accountRecoveryStatus, completeAccountRecovery, requestAccountRecovery, sendRecoveryCode } from './service/account-recovery.js';
+import type { AccountRecoveryView } from '../../preload/contract/account-site-types.js';
 import { twoFactorAppsInputs, type TwoFactorAppsInputs } from '../../preload/contract/two-factor-apps-inputs.js';
 import type { AppContext } from './policy/client-rules.js';
 import type { ServiceContext } from './service/context.js';
@@ -293,6 +295,25 @@ export class IdentityService {
   sendUnlockCode(input: Inputs['sendCode']): CodeSent {
     const { verificationId, deviceId } = parseInput(inputs.sendCode, input);
     return sendCode(this.ctx, verificationId, deviceId, ['unlock']);
+  }
+
+  /** Account recovery under two-factor authentication (no recovery key): service/account-recovery.ts. */
+  requestAccountRecovery(input: TwoFactorAppsInputs['requestAccountRecovery']): AccountRecoveryView {
+    const { appleId, phoneNumber } = parseInput(twoFactorAppsInputs.requestAccountRecovery, input);
+    return requestAccountRecovery(this.ctx, appleId, phoneNumber);
+  }
+
+  accountRecovery(input: TwoFactorAppsInputs['accountRecovery']): AccountRecoveryView {
+    return accountRecoveryStatus(this.ctx, parseInput(twoFactorAppsInputs.accountRecovery, input).recoveryId);
+  }
+
+  sendRecoveryCode(input: TwoFactorAppsInputs['accountRecovery']): CodeSent {
+    return sendRecoveryCode(this.ctx, parseInput(twoFactorAppsInputs.accountRecovery, input).recoveryId);
+  }
+
+  completeAccountRecovery(input: TwoFactorAppsInputs['completeAccountRecovery']): Promise<PasswordChanged> {
+    const { recoveryId, code, newPassword } = parseInput(twoFactorAppsInputs.completeAccountRecovery, input);
+    return completeAccountRecovery(this.ctx, recoveryId, code, newPassword);
   }
 
   async completeUnlock(input: Inputs['completeUnlock']): Promise<PasswordChanged> {

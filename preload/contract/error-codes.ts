@@ -41,6 +41,11 @@ export const ERROR_CODES = [
   'APP_STORE_SIGN_IN_REQUIRED',
   'APP_NOT_FOUND',
   'WEB_SESSION_NOT_FOUND',
+  // Account recovery under two-factor authentication (issue 19 part B).
+  'RECOVERY_NOT_POSSIBLE',
+  'RECOVERY_NOT_FOUND',
+  'RECOVERY_NOT_READY',
+  'RECOVERY_CANCELLED',
   'FORBIDDEN_HOST',
   'FORBIDDEN_ORIGIN',
   'FORBIDDEN_SENDER',

@@ -122,6 +122,9 @@ export const ACTIVITY_EVENTS = [
   'mac-trusted',
   'app-purchased',
   'support-case-opened',
+  // Account recovery under two-factor authentication (issue 19 part B).
+  'account-recovery-requested',
+  'account-recovered',
 ] as const;
 export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 

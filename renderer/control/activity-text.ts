@@ -33,7 +33,9 @@ export function sourceName(t: TFunction, source: string): string {
 /** What happened, as one readable sentence. The entry never carries a code or password. */
 export function describeActivity(t: TFunction, entry: ActivityEntry): string {
   const d = entry.detail;
-  const generic = t(`${A}.events.${entry.event}`, { defaultValue: t(`${PLACES}.events.${entry.event}`, { defaultValue: entry.event }) });
+  const generic = t(`${A}.events.${entry.event}`, {
+    defaultValue: t(`${PLACES}.events.${entry.event}`, { defaultValue: t(`twoFactorApps.activity.${entry.event}`, { defaultValue: entry.event }) }),
+  });
   const label = text(d.label);
   switch (entry.event) {
     case 'sign-in':
@@ -118,6 +120,8 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     case 'recovery-key-replaced':
     case 'portal-signed-out':
     case 'demo-reset':
+    case 'account-recovery-requested':
+    case 'account-recovered':
       return generic;
   }
   // An event this page does not know yet (a newer main): its name, untranslated.

@@ -12,6 +12,7 @@ import { identityError, openService, signInApp, signInSite } from './helpers/ide
 import { tempStorePath } from './helpers/temp-store.js';
 
 const TABLES = [
+  'account_recoveries',
   'account_site_sessions',
   'accounts',
   'activity_log',

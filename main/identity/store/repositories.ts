@@ -1,3 +1,4 @@
+import { AccountRecoveriesRepo } from './account-recoveries-repo.js';
 import { AccountSiteSessionsRepo } from './account-site-sessions-repo.js';
 import { AccountsRepo } from './accounts-repo.js';
 import { AppStoreRepo } from './app-store-repo.js';
@@ -29,6 +30,8 @@ export class Repositories {
   readonly webSessions: WebSessionsRepo;
   readonly appStore: AppStoreRepo;
   readonly supportCases: SupportCasesRepo;
+  // Account recovery under two-factor authentication (issue 19 part B).
+  readonly accountRecoveries: AccountRecoveriesRepo;
 
   constructor(readonly db: Db) {
     this.accounts = new AccountsRepo(db);
@@ -44,5 +47,6 @@ export class Repositories {
     this.webSessions = new WebSessionsRepo(db);
     this.appStore = new AppStoreRepo(db);
     this.supportCases = new SupportCasesRepo(db);
+    this.accountRecoveries = new AccountRecoveriesRepo(db);
   }
 }

@@ -396,6 +396,8 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   'sendAppCode.clientKind': 'messages',
   'completeAppCodeSignIn.clientKind': 'facetime',
   version: '10.10',
+  recoveryId: 'f'.repeat(32),
+  'requestAccountRecovery.appleId': 'nobody@twostep.example',
 };
 
 function literalOf(field: z.ZodType): unknown {

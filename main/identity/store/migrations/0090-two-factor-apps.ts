@@ -27,10 +27,32 @@ function widenVerificationPurposes(db: Database): void {
   for (const index of indexes) db.exec(index.sql);
 }
 
+/**
+ * Account recovery under two-factor authentication (no recovery key): a request waits until
+ * `ready_at`, when the user is contacted at the trusted phone number and may set a new password
+ * with a code sent there. A sign-in with the account meanwhile cancels it.
+ */
+const ACCOUNT_RECOVERIES = `
+  CREATE TABLE account_recoveries (
+    id TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    phone_device_id INTEGER NOT NULL REFERENCES trusted_devices(id) ON DELETE CASCADE,
+    requested_at INTEGER NOT NULL,
+    ready_at INTEGER NOT NULL,
+    verification_id TEXT,
+    cancelled_at INTEGER,
+    completed_at INTEGER,
+    CHECK (ready_at > requested_at),
+    CHECK (cancelled_at IS NULL OR completed_at IS NULL)
+  ) STRICT;
+  CREATE INDEX account_recoveries_pending ON account_recoveries(account_id) WHERE cancelled_at IS NULL AND completed_at IS NULL;
+`;
+
 export const twoFactorApps: Migration = {
   version: 90,
   name: 'two-factor-apps',
   up(db) {
     widenVerificationPurposes(db);
+    db.exec(ACCOUNT_RECOVERIES);
   },
 };
