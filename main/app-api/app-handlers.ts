@@ -49,7 +49,9 @@ export function appHandlers(
   const mailPanel = (): MailServersPanelView => ({ ...need().servers.view(), languageChoice: mailLanguage?.choice ?? 'pages' });
   return {
     info: () => ({ accountSiteOrigin: shell.accountSiteOrigin(), shell: shell.kind }),
-    clientSignIn: (input) => service.signInClient(input),
+    clientSignIn: (input) => service.signInClient(input, { macOs: presenter.macOsVersion }),
+    sendAppCode: (input) => service.sendAppCode(input),
+    completeAppCodeSignIn: (input) => service.completeAppCodeSignIn(input),
     sendICloudCode: (input) => service.sendICloudCode(input),
     completeICloudSignIn: (input) => service.completeICloudSignIn(input),
     clientSession: (input) => service.clientSession(input),
@@ -93,6 +95,7 @@ export function appHandlers(
     setLanguage: ({ lang }) => presenter.setLanguage(lang),
     setTour: ({ tour }) => presenter.setTour(tour),
     setLargeType: ({ on }) => presenter.setLargeType(on),
+    setMacOs: ({ version }) => presenter.setMacOs(version),
     skipClock: ({ minutes }) => presenter.skipMinutes(minutes),
     mailServers: () => mailPanel(),
     setMailSettings: ({ language, ...rest }) => {

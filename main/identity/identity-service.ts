@@ -20,7 +20,12 @@ import type { PhoneVerification } from '../../preload/contract/account-site-type
 import { changePassword, replaceRecoveryKey, setSecurityLevel, type PasswordChanged, type SecurityChanged } from './service/account-settings.js';
 import { completeAccountSiteSignInWithRecoveryKey, currentSiteAccount, signOutAccountSite, siteSessionOpen } from './service/account-site.js';
 import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
-import { completeICloudSignIn, signInClient, signOutClient } from './service/client-sign-in.js';
+import { completeICloudSignIn, signInClient, signOutClient, startClientSession } from './service/client-sign-in.js';
+import { completeAppCodeSignIn, resendAppCode } from './service/two-factor-apps.js';
+import { accountRecoveryStatus, completeAccountRecovery, requestAccountRecovery, sendRecoveryCode } from './service/account-recovery.js';
+import type { AccountRecoveryView } from '../../preload/contract/account-site-types.js';
+import { twoFactorAppsInputs, type TwoFactorAppsInputs } from '../../preload/contract/two-factor-apps-inputs.js';
+import type { AppContext } from './policy/client-rules.js';
 import type { ServiceContext } from './service/context.js';
 import { createAccount, resetDemo, seedDemoIfEmpty } from './service/demo-account.js';
 import { DeviceInbox } from './service/device-inbox.js';
@@ -137,9 +142,22 @@ export class IdentityService {
 
   // — the simulated apps —
 
-  async signInClient(input: Inputs['clientSignIn']): Promise<ClientSignInResult> {
+  /** `mac`: the stage's Mac as the presenter chose it (main's own state, never the window's word). */
+  async signInClient(input: Inputs['clientSignIn'], mac: AppContext = {}): Promise<ClientSignInResult> {
     const { clientKind, appleId, password } = parseInput(inputs.clientSignIn, input);
-    return signInClient(this.ctx, clientKind, appleId, password);
+    return signInClient(this.ctx, clientKind, appleId, password, mac);
+  }
+
+  /** Messages or FaceTime under two-factor authentication: "Didn't get a code?". */
+  sendAppCode(input: TwoFactorAppsInputs['sendAppCode']): CodeSent {
+    const { clientKind, verificationId, deviceId } = parseInput(twoFactorAppsInputs.sendAppCode, input);
+    return resendAppCode(this.ctx, clientKind, verificationId, deviceId);
+  }
+
+  /** Messages or FaceTime under two-factor authentication: the code typed in the app signs it in. */
+  completeAppCodeSignIn(input: TwoFactorAppsInputs['verifyAppCode']): ClientSessionView {
+    const { clientKind, verificationId, code } = parseInput(twoFactorAppsInputs.verifyAppCode, input);
+    return completeAppCodeSignIn(this.ctx, clientKind, verificationId, code, (tx, accountId) => startClientSession(this.ctx, tx, accountId, clientKind, null));
   }
 
   sendICloudCode(input: Inputs['sendCode']): CodeSent {
@@ -291,6 +309,25 @@ export class IdentityService {
   sendUnlockCode(input: Inputs['sendCode']): CodeSent {
     const { verificationId, deviceId } = parseInput(inputs.sendCode, input);
     return sendCode(this.ctx, verificationId, deviceId, ['unlock']);
+  }
+
+  /** Account recovery under two-factor authentication (no recovery key): service/account-recovery.ts. */
+  requestAccountRecovery(input: TwoFactorAppsInputs['requestAccountRecovery']): AccountRecoveryView {
+    const { appleId, phoneNumber } = parseInput(twoFactorAppsInputs.requestAccountRecovery, input);
+    return requestAccountRecovery(this.ctx, appleId, phoneNumber);
+  }
+
+  accountRecovery(input: TwoFactorAppsInputs['accountRecovery']): AccountRecoveryView {
+    return accountRecoveryStatus(this.ctx, parseInput(twoFactorAppsInputs.accountRecovery, input).recoveryId);
+  }
+
+  sendRecoveryCode(input: TwoFactorAppsInputs['accountRecovery']): CodeSent {
+    return sendRecoveryCode(this.ctx, parseInput(twoFactorAppsInputs.accountRecovery, input).recoveryId);
+  }
+
+  completeAccountRecovery(input: TwoFactorAppsInputs['completeAccountRecovery']): Promise<PasswordChanged> {
+    const { recoveryId, code, newPassword } = parseInput(twoFactorAppsInputs.completeAccountRecovery, input);
+    return completeAccountRecovery(this.ctx, recoveryId, code, newPassword);
   }
 
   async completeUnlock(input: Inputs['completeUnlock']): Promise<PasswordChanged> {

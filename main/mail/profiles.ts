@@ -44,8 +44,10 @@ export interface MailProfile {
     capabilityDone: (sessionId: string) => string;
     /** The RFC 2971 ID the server answers with. */
     id: Record<string, string>;
-    /** After `<tag> NO `: a normal password where an app-specific one is needed. */
+    /** After `<tag> NO `: a normal password where an app-specific one is needed (two-step verification, 2015). */
     appPasswordRequired: string;
+    /** The same under two-factor authentication: the provider's words of that era. */
+    appPasswordRequiredTwoFactor: string;
     /** After `<tag> NO `: a wrong password, an unknown user. */
     invalidCredentials: string;
     /** After `<tag> OK [CAPABILITY …] ` for LOGIN / AUTHENTICATE. */
@@ -70,6 +72,8 @@ export interface MailProfile {
     /** The first line of the EHLO answer: smtp-server's `heloResponse`, `%s` the server then the client (`[127.0.0.1]`). */
     ehlo: string;
     appPasswordRequired: (connectionId: string) => SmtpReply;
+    /** The same under two-factor authentication: the provider's words of that era. */
+    appPasswordRequiredTwoFactor: (connectionId: string) => SmtpReply;
     invalidCredentials: (connectionId: string) => SmtpReply;
     /** MAIL FROM, or a `From:` header, that is not the signed-in Apple ID. */
     senderRejected: (appleId: string) => SmtpReply;
@@ -104,6 +108,13 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
       id: { name: 'iCloud', vendor: 'TwoStep (simulation, not Apple)', 'support-url': 'https://support.apple.com' },
       // No 2015 transcript found; the code is RFC 5530's. (Later captures write "Failed".)
       appPasswordRequired: '[AUTHENTICATIONFAILED] Authentication failed',
+      // Two-factor authentication (2015 on): the one capture found of the time
+      // (lefcha/imapfilter#125, 2016) still reads "[AUTHENTICATIONFAILED] Authentication
+      // failed"; Apple's support pages of the era say that a two-factor account needs an
+      // app-specific password for other apps' mail. That reason is given here, in TwoStep's
+      // words after the RFC 5530 code, so a presenter can show the level the server follows.
+      appPasswordRequiredTwoFactor:
+        '[AUTHENTICATIONFAILED] Authentication failed: two-factor authentication is on for this Apple ID, so an app-specific password is required (TwoStep simulation)',
       invalidCredentials: '[AUTHENTICATIONFAILED] Authentication failed',
       authenticated: () => 'User logged in',
       // The names Apple Mail and iCloud.com show; no 2015 LIST transcript was found.
@@ -118,6 +129,11 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
       ehlo: '%s',
       // No transcript found; 535 5.7.8 is RFC 4954's code for bad credentials.
       appPasswordRequired: () => ({ code: 535, lines: ['5.7.8 Authentication failed'] }),
+      // Two-factor authentication: as IMAP above, the reason in TwoStep's words after the code.
+      appPasswordRequiredTwoFactor: () => ({
+        code: 535,
+        lines: ['5.7.8 Authentication failed: two-factor authentication is on for this Apple ID, so an app-specific password is required (TwoStep simulation)'],
+      }),
       invalidCredentials: () => ({ code: 535, lines: ['5.7.8 Authentication failed'] }),
       // https://github.com/TryGhost/Ghost/issues/17012 (2023) quotes it; a Postfix log in the
       // same words says "(in reply to MAIL FROM command)". The 2015 wording was not found.
@@ -149,6 +165,8 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
       // https://github.com/LukeSmithxyz/mutt-wizard/issues/831 (2022) quotes it; the 2015
       // wording was not found.
       appPasswordRequired: '[ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)',
+      // The later era says the same: https://github.com/bberkay/openmail/issues/1 (2026).
+      appPasswordRequiredTwoFactor: '[ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure)',
       // https://github.com/frappe/frappe/pull/2712 (2017): "gmail - [AUTHENTICATIONFAILED] Invalid credentials".
       invalidCredentials: '[AUTHENTICATIONFAILED] Invalid credentials (Failure)',
       // nojb/ocaml-imap README (2015): `1 OK <login> <user name> authenticated (Success)`; the
@@ -185,6 +203,13 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
         code: 534,
         lines: ['5.7.9 Application-specific password required. Learn more at', `5.7.9  https://support.google.com/accounts/answer/185833 ${id} - gsmtp`],
       }),
+      // The later era: https://github.com/Der-Henning/tgtg/issues/517 (2024) and
+      // https://github.com/bberkay/openmail/issues/1 (2026): "5.7.9 Application-specific
+      // password required. For more information, go to\n5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor <id> - gsmtp".
+      appPasswordRequiredTwoFactor: (id) => ({
+        code: 534,
+        lines: ['5.7.9 Application-specific password required. For more information, go to', `5.7.9  https://support.google.com/mail/?p=InvalidSecondFactor ${id} - gsmtp`],
+      }),
       // https://github.com/springside/springside4/pull/22 (2012): "Username and Password not
       // accepted. Learn more at http://support.google.com/mail/bin/answer.py?answer=14257"; the
       // https://support.google.com/mail/answer/14257 form is that page's address of 2015.
@@ -213,6 +238,8 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
       // (SMTP: tdaniel1925/eezmail SMTP_AUTH_FIX_GUIDE.md, 2025); access tokens came years after
       // 2015, so they are left out. No [AUTHENTICATIONFAILED] code, as today.
       appPasswordRequired: 'Incorrect username or password.',
+      // The later era's words, access tokens and all (the source above, 2025).
+      appPasswordRequiredTwoFactor: 'Incorrect username, password or access token.',
       invalidCredentials: 'Incorrect username or password.',
       authenticated: () => 'User logged in',
       // Fastmail's folder names of the time (Sent Items, Junk Mail); no LIST transcript found.
@@ -228,6 +255,8 @@ export const MAIL_PROFILE: Record<MailProfileName, MailProfile> = {
       // See the IMAP refusal above: tdaniel1925/eezmail SMTP_AUTH_FIX_GUIDE.md (2025) quotes
       // `535 5.7.0 Incorrect username, password or access token`.
       appPasswordRequired: () => ({ code: 535, lines: ['5.7.0 Incorrect username or password.'] }),
+      // The later era: `535 5.7.0 Incorrect username, password or access token` (the source above, 2025).
+      appPasswordRequiredTwoFactor: () => ({ code: 535, lines: ['5.7.0 Incorrect username, password or access token'] }),
       invalidCredentials: () => ({ code: 535, lines: ['5.7.0 Incorrect username or password.'] }),
       // Not found: TwoStep's own words.
       senderRejected: (appleId) => ({ code: 553, lines: [`5.7.1 Sender address rejected: not owned by user ${appleId}`] }),

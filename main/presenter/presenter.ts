@@ -1,4 +1,4 @@
-import { siteView, type PresenterLanguage, type PresenterState, type SitePresenterView, type TourBeacon } from '../../preload/contract/presenter.js';
+import { siteView, type MacOsVersion, type PresenterLanguage, type PresenterState, type SitePresenterView, type TourBeacon } from '../../preload/contract/presenter.js';
 import { MINUTE } from '../identity/clock.js';
 import { PresenterClock } from './presenter-clock.js';
 
@@ -21,6 +21,7 @@ export class Presenter {
   private tour: TourBeacon | null = null;
   private run = 0;
   private largeType = false;
+  private macOs: MacOsVersion = '10.11';
   private readonly listeners = new Set<PresenterListener>();
   /** Open My Apple ID tabs, oldest first: Create reuses the newest. */
   private readonly siteTabs: SiteTab[] = [];
@@ -42,7 +43,7 @@ export class Presenter {
   }
 
   state(): PresenterState {
-    return { lang: this.lang, tour: this.tour, skippedMs: this.clock.skippedMs, run: this.run, siteTabs: this.siteTabs.length, largeType: this.largeType };
+    return { lang: this.lang, tour: this.tour, skippedMs: this.clock.skippedMs, run: this.run, siteTabs: this.siteTabs.length, largeType: this.largeType, macOs: this.macOs };
   }
 
   siteState(): SitePresenterView {
@@ -79,6 +80,20 @@ export class Presenter {
     return this.state();
   }
 
+  /** The Mac the stage stands for: what Messages and FaceTime do under two-factor authentication. */
+  get macOsVersion(): MacOsVersion {
+    return this.macOs;
+  }
+
+  /** A scenario choice (unlike Large type): Reset & restart puts it back to 10.11. */
+  setMacOs(version: MacOsVersion): PresenterState {
+    if (version !== this.macOs) {
+      this.macOs = version;
+      this.publish();
+    }
+    return this.state();
+  }
+
   skipMinutes(minutes: number): PresenterState {
     this.clock.skip(minutes * MINUTE);
     this.publish();
@@ -92,6 +107,7 @@ export class Presenter {
   restart(): PresenterState {
     this.clock.reset();
     this.tour = null;
+    this.macOs = '10.11';
     this.run += 1;
     this.publish();
     return this.state();

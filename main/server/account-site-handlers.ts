@@ -76,6 +76,10 @@ export function accountSiteHandlers(service: IdentityService, presenter: Present
     beginUnlock: (input) => ({ status: 'VERIFICATION_REQUIRED', ...service.beginUnlock(input) }),
     sendUnlockCode: (input) => service.sendUnlockCode(input),
     completeUnlock: (input) => service.completeUnlock(input),
+    requestAccountRecovery: (input) => service.requestAccountRecovery(input),
+    accountRecovery: (input) => service.accountRecovery(input),
+    sendRecoveryCode: (input) => service.sendRecoveryCode(input),
+    completeAccountRecovery: (input) => service.completeAccountRecovery(input),
     setLanguage: ({ lang }) => {
       presenter.setLanguage(lang);
       return presenter.siteState();

@@ -22,6 +22,7 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'CURRENT_PASSWORD_INCORRECT':
     case 'PHONE_ALREADY_TRUSTED':
     case 'CLOCK_SKIP_LIMIT':
+    case 'RECOVERY_NOT_POSSIBLE':
       return 400;
     case 'INCORRECT':
     case 'NOT_SIGNED_IN':
@@ -44,11 +45,14 @@ export function statusFor(code: ErrorCode): ContentfulStatusCode {
     case 'WEB_SESSION_NOT_FOUND':
     case 'SIGN_IN_REQUEST_NOT_FOUND':
     case 'TRUSTED_BROWSER_NOT_FOUND':
+    case 'RECOVERY_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'ACCOUNT_EXISTS':
     case 'APP_PASSWORD_LIMIT':
+    case 'RECOVERY_NOT_READY':
+    case 'RECOVERY_CANCELLED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

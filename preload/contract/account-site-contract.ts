@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CodeSent, PasswordChanged, PhoneVerification, SecurityChanged, SessionOpened, SignInChallenge } from './account-site-types.js';
+import type { AccountRecoveryView, CodeSent, PasswordChanged, PhoneVerification, SecurityChanged, SessionOpened, SignInChallenge } from './account-site-types.js';
+import { twoFactorAppsInputs } from './two-factor-apps-inputs.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import type { AccountView, AppPasswordView, NewAppPassword } from './models.js';
@@ -52,6 +53,11 @@ export const accountSiteContract = {
   beginUnlock: method(inputs.beginUnlock).returns<SignInChallenge>(),
   sendUnlockCode: method(inputs.sendCode).returns<CodeSent>(),
   completeUnlock: method(inputs.completeUnlock).returns<PasswordChanged>(),
+  /** Two-factor authentication has no recovery key: account recovery, with its waiting period. */
+  requestAccountRecovery: method(twoFactorAppsInputs.requestAccountRecovery).returns<AccountRecoveryView>(),
+  accountRecovery: method(twoFactorAppsInputs.accountRecovery).returns<AccountRecoveryView>(),
+  sendRecoveryCode: method(twoFactorAppsInputs.accountRecovery).returns<CodeSent>(),
+  completeAccountRecovery: method(twoFactorAppsInputs.completeAccountRecovery).returns<PasswordChanged>(),
   /**
    * The language switch: one language for every page of both origins. Needs no session (the
    * sign-in page has the switch too) and changes nothing of any account. The site follows the

@@ -49,3 +49,18 @@ export interface SessionOpened {
   account: AccountView;
   sessionKey: string;
 }
+
+/**
+ * An account recovery request (two-factor authentication, no recovery key): it waits until
+ * `readyAt`, when the user is contacted at the trusted number (`contactAt`) and may set a new
+ * password with a code sent there; a sign-in with the account meanwhile cancels it.
+ */
+export interface AccountRecoveryView {
+  recoveryId: string;
+  state: 'waiting' | 'ready' | 'cancelled' | 'completed';
+  requestedAt: number;
+  readyAt: number;
+  contactAt: number;
+  /** The trusted number, masked (•••-••23). */
+  phone: string;
+}

@@ -8,6 +8,7 @@ import type { ActivityEntry, ClientSessionView, DeviceNotification, SecurityLeve
 import { placesAppContract } from './places-app-contract.js';
 import { presenterInputs } from './presenter-inputs.js';
 import type { PresenterState } from './presenter.js';
+import { twoFactorAppsInputs } from './two-factor-apps-inputs.js';
 import { appleIdSchema, labelSchema, localeSchema, signInPasswordSchema } from './schemas.js';
 
 const none = z.strictObject({});
@@ -21,7 +22,14 @@ export type ClientSignInResult =
       /** Whether the app offers Create (Messages, FaceTime) or only says so (the third-party app). */
       createShortcut: boolean;
     }
-  | SignInChallenge;
+  | SignInChallenge
+  /** Two-factor authentication, OS X 10.11 or later: the code went to a trusted device; the app asks for it. */
+  | ({ status: 'CODE_REQUIRED'; codeSent: CodeSent } & Omit<SignInChallenge, 'status'>)
+  /**
+   * Two-factor authentication, OS X 10.10: the password alone is refused (a code was sent) —
+   * type the password with the code straight after it.
+   */
+  | { status: 'PASSWORD_WITH_CODE_REQUIRED'; codeLength: 6 };
 
 /** The windows the control center opens: one per simulated app, and the trusted iPhone. */
 export const APP_WINDOWS = ['control', 'messages', 'facetime', 'icloud', 'mail', 'iphone', 'appstore'] as const;
@@ -45,6 +53,9 @@ export const appContract = {
   clientSignIn: method(inputs.clientSignIn).returns<ClientSignInResult>(),
   sendICloudCode: method(inputs.sendCode).returns<CodeSent>(),
   completeICloudSignIn: method(inputs.verifyCode).returns<ClientSessionView>(),
+  /** Messages and FaceTime under two-factor authentication (OS X 10.11 or later): "Didn't get a code?", and the code. */
+  sendAppCode: method(twoFactorAppsInputs.sendAppCode).returns<CodeSent>(),
+  completeAppCodeSignIn: method(twoFactorAppsInputs.verifyAppCode).returns<ClientSessionView>(),
   clientSession: method(inputs.client).returns<ClientSessionView | null>(),
   clientSessions: method(none).returns<ClientSessionView[]>(),
   signOutClient: method(inputs.client).returns<Record<string, never>>(),
@@ -88,6 +99,8 @@ export const appContract = {
   setTour: method(presenterInputs.setTour).returns<PresenterState>(),
   /** Large type on every page of both origins (the Presenter section's switch). */
   setLargeType: method(presenterInputs.setLargeType).returns<PresenterState>(),
+  /** The stage's Mac's OS X version (Scenarios): how Messages and FaceTime take a two-factor code. */
+  setMacOs: method(presenterInputs.setMacOs).returns<PresenterState>(),
   /** Moves the identity service's clock ahead (to show a code expiring); shown as skipped time. */
   skipClock: method(presenterInputs.skipClock).returns<PresenterState>(),
   /** The IMAP and SMTP servers: what to type into a client, the open sessions, the settings. */

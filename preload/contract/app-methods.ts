@@ -43,6 +43,10 @@ export const APP_METHODS = [
   'trustedBrowsers',
   'endTrustedBrowser',
   'openPlace',
+  // Messages and FaceTime under two-factor authentication; the stage's Mac's OS version.
+  'sendAppCode',
+  'completeAppCodeSignIn',
+  'setMacOs',
 ] as const satisfies readonly (keyof AppContract)[];
 
 type Missing = Exclude<keyof AppContract, (typeof APP_METHODS)[number]>;

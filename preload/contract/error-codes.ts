@@ -47,6 +47,11 @@ export const ERROR_CODES = [
   'WEB_SESSION_NOT_FOUND',
   // Two-factor authentication: a trusted browser removed or ended already.
   'TRUSTED_BROWSER_NOT_FOUND',
+  // Account recovery under two-factor authentication (issue 19 part B).
+  'RECOVERY_NOT_POSSIBLE',
+  'RECOVERY_NOT_FOUND',
+  'RECOVERY_NOT_READY',
+  'RECOVERY_CANCELLED',
   'FORBIDDEN_HOST',
   'FORBIDDEN_ORIGIN',
   'FORBIDDEN_SENDER',

@@ -129,6 +129,9 @@ export const ACTIVITY_EVENTS = [
   // Two-factor authentication's "Trust this browser?".
   'browser-trusted',
   'trusted-browser-ended',
+  // Account recovery under two-factor authentication (issue 19 part B).
+  'account-recovery-requested',
+  'account-recovered',
 ] as const;
 export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 

@@ -34,6 +34,14 @@ export interface TourBeacon {
   completed: boolean;
 }
 
+/**
+ * The OS X version of the stage's Mac (the control center's Scenarios): under two-factor
+ * authentication Messages and FaceTime on 10.11 El Capitan or later ask for the code in the app;
+ * on 10.10 Yosemite the code is typed after the password.
+ */
+export const MAC_OS_VERSIONS = ['10.11', '10.10'] as const;
+export type MacOsVersion = (typeof MAC_OS_VERSIONS)[number];
+
 /** The most the presenter clock may run ahead: a day covers every code and lock a demo shows. */
 export const MAX_CLOCK_SKIP_MS = 24 * 60 * 60_000;
 
@@ -51,6 +59,8 @@ export interface PresenterState {
    * a room (the stage, the control center, the iPhone, the apps and My Apple ID alike).
    */
   largeType: boolean;
+  /** The stage's Mac's OS X version; Reset & restart makes it 10.11 again. */
+  macOs: MacOsVersion;
 }
 
 /** What the account site's pages see: the language, the tour, the restarts, Large type. */

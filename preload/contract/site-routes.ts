@@ -7,6 +7,8 @@ export const SITE_ROUTES = {
   home: '/',
   signIn: '/sign-in',
   unlock: '/unlock',
+  /** Account recovery under two-factor authentication (no recovery key), beside the unlock path. */
+  accountRecovery: '/unlock/account-recovery',
   account: '/account',
   security: '/account/security',
   appPasswords: '/account/app-passwords',

@@ -10,7 +10,14 @@ export function FormAlert({ id }: { id: string }) {
   const { t } = useTranslation();
   const error = useClient((s) => s.error);
   const appPasswordRequired = useClient((s) => s.appPasswordRequired);
-  const message = appPasswordRequired ? t('clientApps.appPasswordRequired') : error ? errorMessage(error) : '';
+  const passwordWithCode = useClient((s) => s.passwordWithCode);
+  const message = appPasswordRequired
+    ? t('clientApps.appPasswordRequired')
+    : passwordWithCode
+      ? t('twoFactorApps.passwordWithCode')
+      : error
+        ? errorMessage(error)
+        : '';
   if (!message) return null;
   return (
     <p id={id} role="alert" className="client-alert">

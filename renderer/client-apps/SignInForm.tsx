@@ -32,7 +32,8 @@ export function SignInForm({ labelStyle = 'beside', links, className }: SignInFo
   const focusPassword = useClient((s) => s.focusPassword);
   const passwordRef = useRef<HTMLInputElement>(null);
   const errorId = `${useId()}-error`;
-  const wrong = appPasswordRequired ? 'password' : errorField(error);
+  const passwordWithCode = useClient((s) => s.passwordWithCode);
+  const wrong = appPasswordRequired || passwordWithCode ? 'password' : errorField(error);
   const placeholders = labelStyle === 'hidden';
 
   // Once the call is over (a disabled field takes no focus), each request focuses it once.

@@ -34,6 +34,13 @@ export interface ClientState {
   notice: EndedNotice | null;
   /** iCloud: the second step of the sign-in. */
   challenge: SignInChallenge | null;
+  /**
+   * Messages and FaceTime under two-factor authentication, OS X 10.11 or later: the sheet that
+   * asks for the code sent to a trusted device (null: no sheet).
+   */
+  appCode: AppCodeStep | null;
+  /** OS X 10.10 under two-factor authentication: the password alone was refused, a code sent. */
+  passwordWithCode: boolean;
   codeSent: CodeSent | null;
   /** Bumped whenever the password field should be emptied-and-focused (the form watches it). */
   focusPassword: number;
@@ -49,6 +56,9 @@ export interface ClientState {
   chooseAnotherDevice: () => void;
   cancelVerification: () => void;
   closeSheet: () => void;
+  verifyAppCode: () => Promise<void>;
+  resendAppCode: (deviceId: number) => Promise<void>;
+  cancelAppCode: () => void;
   /**
    * The sheet's Create: runs `open` (at once, in the click's task: see account-site-tab.ts),
    * closes the sheet, empties and focuses the password field.
@@ -58,6 +68,15 @@ export interface ClientState {
 }
 
 export type ClientStore = StoreApi<ClientState>;
+
+/** The in-app code step: the verification, the devices a new code may go to, where the last one went. */
+export interface AppCodeStep {
+  verificationId: string;
+  devices: SignInChallenge['devices'];
+  codeSent: CodeSent;
+  /** Set after "Didn't get a code?" sent another one. */
+  resent: boolean;
+}
 
 const INTERNAL: ErrorPayload = { code: 'INTERNAL', messageKey: 'errors.INTERNAL' };
 
@@ -108,6 +127,8 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
         challenge: null,
         codeSent: null,
         siteNotice: null,
+        appCode: null,
+        passwordWithCode: false,
       });
 
     const signedOut = (notice: EndedNotice | null) =>
@@ -123,6 +144,8 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
         notice,
         challenge: null,
         codeSent: null,
+        appCode: null,
+        passwordWithCode: false,
         appleId: s.session?.appleId ?? s.appleId,
         focusPassword: s.focusPassword + 1,
       }));
@@ -130,7 +153,7 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
     /** One call at a time: the form is disabled while it runs, its error shown after. */
     const run = async (action: () => Promise<void>, onError?: (error: ErrorPayload) => void) => {
       if (get().busy) return;
-      set({ busy: true, error: null, appPasswordRequired: false });
+      set({ busy: true, error: null, appPasswordRequired: false, passwordWithCode: false });
       try {
         await action();
       } catch (caught) {
@@ -156,6 +179,8 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
       notice: null,
       challenge: null,
       codeSent: null,
+      appCode: null,
+      passwordWithCode: false,
       focusPassword: 0,
       siteNotice: null,
 
@@ -196,6 +221,13 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
                 break;
               case 'VERIFICATION_REQUIRED':
                 set({ view: 'choose-device', challenge: result, codeSent: null, password: '', code: '' });
+                break;
+              case 'CODE_REQUIRED':
+                set({ appCode: { verificationId: result.verificationId, devices: result.devices, codeSent: result.codeSent, resent: false }, code: '' });
+                break;
+              case 'PASSWORD_WITH_CODE_REQUIRED':
+                // The old Mac refuses the password; the field waits for the password with the code after it.
+                set({ passwordWithCode: true, password: '', focusPassword: get().focusPassword + 1 });
                 break;
             }
           },
@@ -243,6 +275,40 @@ export function createClientStore(clientKind: ClientKind): ClientStore {
 
       cancelVerification() {
         set({ view: 'sign-in', challenge: null, codeSent: null, code: '', error: null });
+      },
+
+      async verifyAppCode() {
+        const { appCode, code } = get();
+        if (!appCode || (clientKind !== 'messages' && clientKind !== 'facetime')) return;
+        await run(
+          async () => signedIn(await appApi.completeAppCodeSignIn({ clientKind, verificationId: appCode.verificationId, code })),
+          (error) => {
+            // A code whose sign-in is over (expired, locked): back to the password, the error shown there.
+            if (VERIFICATION_GONE.has(error.code) || error.code === 'LOCKED' || error.code === 'HARD_LOCKED') {
+              set((s) => ({ appCode: null, code: '', focusPassword: s.focusPassword + 1 }));
+            } else {
+              set({ code: '' });
+            }
+          },
+        );
+      },
+
+      async resendAppCode(deviceId) {
+        const appCode = get().appCode;
+        if (!appCode || (clientKind !== 'messages' && clientKind !== 'facetime')) return;
+        await run(
+          async () => {
+            const codeSent = await appApi.sendAppCode({ clientKind, verificationId: appCode.verificationId, deviceId });
+            set({ appCode: { ...appCode, codeSent, resent: true }, code: '' });
+          },
+          (error) => {
+            if (VERIFICATION_GONE.has(error.code)) set((s) => ({ appCode: null, focusPassword: s.focusPassword + 1 }));
+          },
+        );
+      },
+
+      cancelAppCode() {
+        set((s) => ({ appCode: null, code: '', error: null, password: '', focusPassword: s.focusPassword + 1 }));
       },
 
       closeSheet() {

@@ -7,6 +7,7 @@ const A = 'control.activity';
 const PLACES = 'places.activity';
 const TWO_FACTOR = 'twoFactor.activity';
 const TRUSTED = 'trustedBrowsers.activity';
+const TWO_FACTOR_APPS = 'twoFactorApps.activity';
 const PLACE_SOURCES = ['icloud-web', 'app-store', 'support'];
 
 function isClientKind(value: unknown): value is ClientKind {
@@ -17,7 +18,7 @@ function isClientKind(value: unknown): value is ClientKind {
 function known(t: TFunction, group: string, value: unknown): string | null {
   if (typeof value !== 'string') return null;
   // The places of issue 19 and two-factor authentication keep their names in their own catalog areas.
-  return [A, PLACES, TWO_FACTOR, TRUSTED].map((area) => t(`${area}.${group}.${value}`, { defaultValue: '' })).find((s) => s !== '') ?? null;
+  return [A, PLACES, TWO_FACTOR, TRUSTED, TWO_FACTOR_APPS].map((area) => t(`${area}.${group}.${value}`, { defaultValue: '' })).find((s) => s !== '') ?? null;
 }
 
 function text(value: unknown): string | null {
@@ -125,6 +126,8 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     case 'recovery-key-replaced':
     case 'portal-signed-out':
     case 'demo-reset':
+    case 'account-recovery-requested':
+    case 'account-recovered':
       return generic;
   }
   // An event this page does not know yet (a newer main): its name, untranslated.

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppCodeSheet } from '../client-apps/AppCodeSheet.js';
 import { AppSpecificPasswordSheet } from '../client-apps/AppSpecificPasswordSheet.js';
 import { ClientAppRoot } from '../client-apps/ClientAppRoot.js';
 import { ClientView } from '../client-apps/ClientView.js';
@@ -46,6 +47,7 @@ function FaceTimeWindow() {
         </div>
       </div>
       <AppSpecificPasswordSheet icon="facetime" />
+      <AppCodeSheet icon="facetime" />
     </Window>
   );
 }

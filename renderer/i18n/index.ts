@@ -9,6 +9,7 @@ import enSite from './locales/en/site.json';
 import enStage from './locales/en/stage.json';
 import enTwoFactor from './locales/en/two-factor.json';
 import enTrustedBrowsers from './locales/en/trusted-browsers.json';
+import enTwoFactorApps from './locales/en/two-factor-apps.json';
 import jaApps from './locales/ja/apps.json';
 import jaControl from './locales/ja/control.json';
 import jaMail from './locales/ja/mail.json';
@@ -17,16 +18,18 @@ import jaSite from './locales/ja/site.json';
 import jaStage from './locales/ja/stage.json';
 import jaTwoFactor from './locales/ja/two-factor.json';
 import jaTrustedBrowsers from './locales/ja/trusted-browsers.json';
+import jaTwoFactorApps from './locales/ja/two-factor-apps.json';
 
 /**
  * One catalog per language, kept in one file per area (the account site with the shared
  * strings and errors, the client apps, the control center, the stage, the mail app and servers,
- * the places of issue 19: iCloud.com, support, the App Store; two-factor authentication's own
- * and its trusted browsers); their top-level keys never clash (test/node/i18n-catalogs.test.ts checks).
+ * the places of issue 19: iCloud.com, support, the App Store; two-factor authentication's own,
+ * its trusted browsers, and Messages and FaceTime under it); their top-level keys never clash
+ * (test/node/i18n-catalogs.test.ts checks).
  */
 export const CATALOGS = {
-  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail, ...enPlaces, ...enTwoFactor, ...enTrustedBrowsers },
-  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail, ...jaPlaces, ...jaTwoFactor, ...jaTrustedBrowsers },
+  en: { ...enSite, ...enApps, ...enControl, ...enStage, ...enMail, ...enPlaces, ...enTwoFactor, ...enTrustedBrowsers, ...enTwoFactorApps },
+  ja: { ...jaSite, ...jaApps, ...jaControl, ...jaStage, ...jaMail, ...jaPlaces, ...jaTwoFactor, ...jaTrustedBrowsers, ...jaTwoFactorApps },
 };
 
 /**

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppCodeSheet } from '../client-apps/AppCodeSheet.js';
 import { AppSpecificPasswordSheet } from '../client-apps/AppSpecificPasswordSheet.js';
 import { ClientAppRoot } from '../client-apps/ClientAppRoot.js';
 import { ClientView } from '../client-apps/ClientView.js';
@@ -71,6 +72,7 @@ function MessagesPreferences() {
         {tab === 'accounts' ? <AccountsPane /> : <GeneralPane />}
       </div>
       <AppSpecificPasswordSheet icon="messages" />
+      <AppCodeSheet icon="messages" />
     </Window>
   );
 }

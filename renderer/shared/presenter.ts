@@ -42,7 +42,8 @@ export function isPresenterState(value: unknown): value is PresenterState {
     typeof s.skippedMs === 'number' &&
     typeof s.run === 'number' &&
     typeof s.siteTabs === 'number' &&
-    typeof s.largeType === 'boolean'
+    typeof s.largeType === 'boolean' &&
+    (s.macOs === '10.11' || s.macOs === '10.10')
   );
 }
 

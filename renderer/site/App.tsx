@@ -8,6 +8,7 @@ import { focusStep, Layout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFoundPage.js';
 import { SecurityPage } from './components/SecurityPage.js';
 import { SignInPage } from './components/SignInPage.js';
+import { AccountRecoveryPage } from './components/AccountRecoveryPage.js';
 import { UnlockPage } from './components/UnlockPage.js';
 import { isSitePath, SITE_ROUTES } from '../../preload/contract/site-routes.js';
 import { SupportPage } from './support/SupportPage.js';
@@ -42,7 +43,7 @@ export function App() {
   // An address the site does not have is said to be so (the server answered it with 404).
   const known = isSitePath(path);
   // Pages with no My Apple ID session of their own: unlocking, and support (its own session).
-  const ownSession = path === '/unlock' || path === SITE_ROUTES.support;
+  const ownSession = path === '/unlock' || path === SITE_ROUTES.accountRecovery || path === SITE_ROUTES.support;
   const target =
     status === 'loading' || ownSession || !known
       ? null
@@ -76,6 +77,8 @@ export function App() {
     page = <NotFoundPage />;
   } else if (path === '/unlock') {
     page = <UnlockPage />;
+  } else if (path === SITE_ROUTES.accountRecovery) {
+    page = <AccountRecoveryPage />;
   } else if (path === SITE_ROUTES.support) {
     page = <SupportPage />;
   } else if (path === '/sign-in' || !AccountRoute) {

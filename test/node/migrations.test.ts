@@ -12,6 +12,7 @@ import { identityError, openService, signInApp, signInSite } from './helpers/ide
 import { tempStorePath } from './helpers/temp-store.js';
 
 const TABLES = [
+  'account_recoveries',
   'account_site_sessions',
   'accounts',
   'activity_log',
@@ -396,6 +397,34 @@ describe('migration 0060 (places)', () => {
       }
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('migration 0090 (two-factor apps)', () => {
+  it('keeps every verification, column and index of a version 60 store, and lets a verification be for Messages or FaceTime', () => {
+    const path = tempStorePath();
+    const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 60));
+    db.prepare("INSERT INTO accounts (id, apple_id, full_name, password_hash, password_changed_at, security_level, created_at) VALUES (1, 'old@twostep.example', 'Old', 'x', 0, 'two-factor', 0)").run();
+    db.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at, code_hash, code_expires_at, code_attempts, codes_sent, last_code_sent_at) VALUES ('v1', 1, 'support', 5, 99, x'0102', 60, 2, 1, 5)").run();
+    const before = db.prepare('SELECT * FROM verifications ORDER BY id').all();
+    const indexes = (d: Database.Database) => d.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'verifications' ORDER BY name").all();
+    const indexesBefore = indexes(db);
+    expect(() => db.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at) VALUES ('v2', 1, 'messages', 0, 1)").run()).toThrow(/CHECK/);
+    db.close();
+
+    const upgraded = openDatabase(path);
+    try {
+      expect(upgraded.prepare('SELECT * FROM verifications ORDER BY id').all()).toEqual(before);
+      expect(indexes(upgraded)).toEqual(indexesBefore);
+      for (const purpose of ['messages', 'facetime', 'support']) {
+        upgraded.prepare('INSERT INTO verifications (id, account_id, purpose, created_at, expires_at) VALUES (?, 1, ?, 0, 1)').run(`p-${purpose}`, purpose);
+      }
+      expect(() => upgraded.prepare("INSERT INTO verifications (id, account_id, purpose, phone_number, created_at, expires_at) VALUES ('x', 1, 'messages', '+1 202 555 0100', 0, 1)").run()).toThrow(/CHECK/);
+      expect(() => upgraded.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at) VALUES ('y', 1, 'elsewhere', 0, 1)").run()).toThrow(/CHECK/);
+      expect(upgraded.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      upgraded.close();
     }
   });
 });

@@ -77,7 +77,7 @@ describe('the presenter state', () => {
     expect(before).toMatchObject({ skippedMs: 10 * MINUTE, run: 0, tour: { step: 'useIt' } });
 
     await handlers.resetDemo({}, undefined);
-    expect(await handlers.presenter({}, undefined)).toEqual({ lang: 'en', tour: null, skippedMs: 0, run: 1, siteTabs: 0, largeType: false });
+    expect(await handlers.presenter({}, undefined)).toEqual({ lang: 'en', tour: null, skippedMs: 0, run: 1, siteTabs: 0, largeType: false, macOs: '10.11' });
     expect((await service.signInAccountSite({ appleId, password })).status).toBe('VERIFICATION_REQUIRED');
   });
 });

@@ -1,19 +1,33 @@
 import type { ClientKind, SecurityLevel } from '../../../preload/contract/models.js';
+import type { MacOsVersion } from '../../../preload/contract/presenter.js';
 
-/** What a sign-in must present, by where it happens and how the account is protected (SPEC §3). */
-export type Requirement = 'password' | 'app-password' | 'password-and-code';
+/**
+ * What a sign-in must present, by where it happens and how the account is protected (SPEC §3).
+ * Under two-factor authentication Messages and FaceTime take no app-specific password: on OS X
+ * 10.11 or later the app asks for the code itself ('code-in-app'); on 10.10, which knows nothing
+ * of two-factor authentication, the code is typed straight after the password
+ * ('password-with-code').
+ */
+export type Requirement = 'password' | 'app-password' | 'password-and-code' | 'code-in-app' | 'password-with-code';
 
 /** Real mail clients, over the IMAP and SMTP servers of main/mail. */
 export type MailProtocol = 'imap' | 'smtp';
 
 export type SignInPlace = ClientKind | 'account-site' | MailProtocol;
 
-export function requirementFor(place: SignInPlace, level: SecurityLevel): Requirement {
+/** Where an app signs in: the Mac's OS version (the presenter's choice; 10.11 unless told). */
+export interface AppContext {
+  macOs?: MacOsVersion;
+}
+
+export function requirementFor(place: SignInPlace, level: SecurityLevel, context: AppContext = {}): Requirement {
   if (level === 'none') return 'password';
   switch (place) {
-    // The apps, and real mail clients (IMAP, SMTP), which know nothing of codes.
     case 'messages':
     case 'facetime':
+      if (level === 'two-step') return 'app-password';
+      return context.macOs === '10.10' ? 'password-with-code' : 'code-in-app';
+    // Third-party apps, and real mail clients (IMAP, SMTP), which know nothing of codes.
     case 'third-party':
     case 'imap':
     case 'smtp':

@@ -2,25 +2,39 @@ import type { ClientSignInResult } from '../../../preload/contract/app-contract.
 import type { ClientKind, ClientSessionView, SessionEndReason } from '../../../preload/contract/models.js';
 import { id as newId } from '../crypto/secrets.js';
 import { IdentityError } from '../identity-error.js';
-import { prefillLabelFor, requirementFor } from '../policy/client-rules.js';
+import { prefillLabelFor, requirementFor, type AppContext } from '../policy/client-rules.js';
 import { transact, type ServiceContext, type Tx } from './context.js';
 import { acceptAppPassword, checkAppPassword, judgeSignIn, type FoundAppPassword } from './credentials.js';
 import { clearFailures } from './guess-budget.js';
 import { refuseRevokedAppPassword } from './revoked-app-passwords.js';
+import { appendedCodeIn, askCodeInApp, askPasswordWithCode, finishPasswordWithCode } from './two-factor-apps.js';
 import { acceptCode, openVerification, startVerification } from './verification.js';
 
-/** Signs a simulated app in, by the rules of SPEC §3 for that app and the account's protection. */
+/**
+ * Signs a simulated app in, by the rules of SPEC §3 for that app, the account's protection and
+ * (under two-factor authentication) the Mac's OS version: two-factor-apps.ts.
+ */
 export async function signInClient(
   ctx: ServiceContext,
   clientKind: ClientKind,
   appleId: string,
   password: string,
+  mac: AppContext = {},
 ): Promise<ClientSignInResult> {
   const found = checkAppPassword(ctx, appleId, password, clientKind);
   if (found) return signInWithAppPassword(ctx, clientKind, found);
   refuseRevokedAppPassword(ctx, appleId, password, clientKind, clientKind);
-  return judgeSignIn(ctx, appleId, password, clientKind, (tx, account): ClientSignInResult => {
-    const requirement = requirementFor(clientKind, account.security_level);
+  const appended = appendedCodeIn(ctx, clientKind, appleId, password, mac);
+  return judgeSignIn(ctx, appleId, appended?.password ?? password, clientKind, (tx, account): ClientSignInResult => {
+    const requirement = requirementFor(clientKind, account.security_level, mac);
+    const session = (sessionTx: Tx, accountId: number) => startClientSession(ctx, sessionTx, accountId, clientKind, null);
+    if (appended && (clientKind === 'messages' || clientKind === 'facetime')) {
+      return finishPasswordWithCode(ctx, tx, account, clientKind, requirement, appended, session);
+    }
+    if (requirement === 'code-in-app' && (clientKind === 'messages' || clientKind === 'facetime')) return askCodeInApp(ctx, tx, account, clientKind);
+    if (requirement === 'password-with-code' && (clientKind === 'messages' || clientKind === 'facetime')) {
+      return askPasswordWithCode(ctx, tx, account, clientKind);
+    }
     if (requirement === 'password') {
       clearFailures(ctx, account);
       return { status: 'SIGNED_IN', session: startClientSession(ctx, tx, account.id, clientKind, null) };
@@ -55,7 +69,7 @@ export function completeICloudSignIn(ctx: ServiceContext, verificationId: string
   });
 }
 
-function startClientSession(ctx: ServiceContext, tx: Tx, accountId: number, clientKind: ClientKind, appPasswordId: number | null) {
+export function startClientSession(ctx: ServiceContext, tx: Tx, accountId: number, clientKind: ClientKind, appPasswordId: number | null) {
   endClientSessions(ctx, tx, { by: 'client', value: clientKind }, 'replaced');
   const sessionId = newId();
   ctx.repos.clientSessions.insert(sessionId, accountId, clientKind, appPasswordId, tx.now);

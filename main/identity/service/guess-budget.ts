@@ -131,8 +131,12 @@ export function recordFailure(
   return null;
 }
 
-/** A completed sign-in (or a new password): the failure count starts again. */
+/**
+ * A completed sign-in (or a new password): the failure count starts again — and a pending
+ * account recovery ends, as Apple's does when the account is used (account-recovery.ts).
+ */
 export function clearFailures(ctx: ServiceContext, account: Pick<AccountRow, 'id' | 'failed_attempts'>): void {
+  ctx.repos.accountRecoveries.cancelPending(account.id, ctx.clock.now());
   // Every lock comes with failures, so none means nothing to clear: the hot path of every
   // sign-in (IMAP and SMTP included) then writes nothing.
   // Stryker disable next-line ConditionalExpression: writing zeros over zeros changes nothing; the test only saves a write

@@ -1,3 +1,4 @@
+import type { SecurityLevel } from '../../../preload/contract/models.js';
 import type { MailProtocol } from '../policy/client-rules.js';
 import { requirementFor } from '../policy/client-rules.js';
 import { transact, type ServiceContext } from './context.js';
@@ -18,7 +19,14 @@ export interface MailGrant {
   label: string | null;
 }
 
-export type MailSignInResult = { status: 'SIGNED_IN'; grant: MailGrant } | { status: 'APP_SPECIFIC_PASSWORD_REQUIRED' };
+/**
+ * `level`, with APP_SPECIFIC_PASSWORD_REQUIRED: how the account is protected, so the server can
+ * say it in the words its provider used in that era (two-step verification, or two-factor
+ * authentication).
+ */
+export type MailSignInResult =
+  | { status: 'SIGNED_IN'; grant: MailGrant }
+  | { status: 'APP_SPECIFIC_PASSWORD_REQUIRED'; level: Exclude<SecurityLevel, 'none'> };
 
 /** "Used by" in View History: the client's IMAP ID name when it said one, else the protocol. */
 export function usedByName(protocol: MailProtocol, clientName: string | null): string {
@@ -47,13 +55,14 @@ export async function signInMail(
   if (found) return signInWithAppPassword(ctx, protocol, found, clientName);
   refuseRevokedAppPassword(ctx, appleId, password, protocol, usedByName(protocol, clientName));
   return judgeSignIn(ctx, appleId, password, protocol, (tx, account): MailSignInResult => {
-    if (requirementFor(protocol, account.security_level) === 'password') {
+    const level = account.security_level;
+    if (level === 'none' || requirementFor(protocol, level) === 'password') {
       clearFailures(ctx, account);
       tx.log({ appleId: account.apple_id, source: protocol, event: 'sign-in', outcome: 'success', detail: { with: 'password', client: clientName } });
       return { status: 'SIGNED_IN', grant: { accountId: account.id, appleId: account.apple_id, appPasswordId: null, label: null } };
     }
     tx.log({ appleId: account.apple_id, source: protocol, event: 'app-password-required', outcome: 'failure', detail: { client: clientName } });
-    return { status: 'APP_SPECIFIC_PASSWORD_REQUIRED' };
+    return { status: 'APP_SPECIFIC_PASSWORD_REQUIRED', level };
   });
 }
 

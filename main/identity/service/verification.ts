@@ -84,12 +84,14 @@ export interface CodeTarget {
 
 /** Makes a new code for a verification at a trusted device of the account. */
 export function sendCode(ctx: ServiceContext, verificationId: string, deviceId: number, purposes: VerificationPurpose[]): CodeSent {
-  return transact(ctx, (tx) => {
-    const verification = openVerification(ctx, tx, verificationId, purposes);
-    const device = ctx.repos.devices.find(verification.account_id, deviceId);
-    if (!device) throw tx.refuse(new IdentityError('TRUSTED_DEVICE_NOT_FOUND'));
-    return deliverCode(ctx, tx, verification, { deviceId: device.id, kind: device.kind, name: device.name });
-  });
+  return transact(ctx, (tx) => sendCodeToDevice(ctx, tx, openVerification(ctx, tx, verificationId, purposes), deviceId));
+}
+
+/** Inside the caller's transaction: sendCode's work, for a verification the caller opened. */
+export function sendCodeToDevice(ctx: ServiceContext, tx: Tx, verification: VerificationRow, deviceId: number): CodeSent {
+  const device = ctx.repos.devices.find(verification.account_id, deviceId);
+  if (!device) throw tx.refuse(new IdentityError('TRUSTED_DEVICE_NOT_FOUND'));
+  return deliverCode(ctx, tx, verification, { deviceId: device.id, kind: device.kind, name: device.name });
 }
 
 /** Inside the caller's transaction: a new code for a phone number being added, sent to that number. */
@@ -159,6 +161,8 @@ function requestPlace(purpose: VerificationPurpose): SignInRequestPlace {
   switch (purpose) {
     case 'icloud':
     case 'app-store':
+    case 'messages':
+    case 'facetime':
       return 'mac';
     case 'icloud-web':
       return 'icloud-com';

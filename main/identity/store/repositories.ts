@@ -1,3 +1,4 @@
+import { AccountRecoveriesRepo } from './account-recoveries-repo.js';
 import { AccountSiteSessionsRepo } from './account-site-sessions-repo.js';
 import { AccountsRepo } from './accounts-repo.js';
 import { AppStoreRepo } from './app-store-repo.js';
@@ -32,6 +33,8 @@ export class Repositories {
   readonly supportCases: SupportCasesRepo;
   // Two-factor authentication's "Trust this browser?".
   readonly trustedBrowsers: TrustedBrowsersRepo;
+  // Account recovery under two-factor authentication (issue 19 part B).
+  readonly accountRecoveries: AccountRecoveriesRepo;
 
   constructor(readonly db: Db) {
     this.accounts = new AccountsRepo(db);
@@ -48,5 +51,6 @@ export class Repositories {
     this.appStore = new AppStoreRepo(db);
     this.supportCases = new SupportCasesRepo(db);
     this.trustedBrowsers = new TrustedBrowsersRepo(db);
+    this.accountRecoveries = new AccountRecoveriesRepo(db);
   }
 }

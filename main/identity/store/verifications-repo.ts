@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 
-export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone' | 'icloud-web' | 'app-store' | 'support';
+export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone' | 'icloud-web' | 'app-store' | 'support' | 'messages' | 'facetime';
 
 export interface VerificationRow {
   id: string;
@@ -31,6 +31,7 @@ export class VerificationsRepo {
   private readonly purgeStmt;
   private readonly markSentStmt;
   private readonly denyStmt;
+  private readonly liveStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], VerificationRow>('SELECT * FROM verifications WHERE id = ?');
@@ -50,6 +51,10 @@ export class VerificationsRepo {
       'UPDATE verifications SET code_hash = NULL, code_expires_at = NULL, codes_sent = codes_sent + 1, last_code_sent_at = @now WHERE id = @id',
     );
     this.denyStmt = db.prepare('UPDATE verifications SET denied_at = @now, code_hash = NULL, code_expires_at = NULL WHERE id = @id');
+    this.liveStmt = db.prepare<{ accountId: number; purpose: VerificationPurpose; now: number }, VerificationRow>(
+      `SELECT * FROM verifications WHERE account_id = @accountId AND purpose = @purpose AND completed_at IS NULL AND expires_at > @now
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    );
   }
 
   get(id: string): VerificationRow | undefined {
@@ -88,6 +93,11 @@ export class VerificationsRepo {
 
   complete(id: string, now: number): void {
     this.completeStmt.run({ id, now });
+  }
+
+  /** The newest unfinished, unexpired verification of an account for `purpose`, if any. */
+  latestLive(accountId: number, purpose: VerificationPurpose, now: number): VerificationRow | undefined {
+    return this.liveStmt.get({ accountId, purpose, now });
   }
 
   /** Drops verifications long past their end: they hold nothing worth keeping. */

@@ -172,7 +172,10 @@ export async function startSmtpServer(ctx: SmtpContext, port: number, implicitTl
     const profile = ctx.profile().smtp;
     try {
       const result = await ctx.service.signInMail({ protocol: 'smtp', appleId: username, password, clientName: null });
-      if (result.status === 'APP_SPECIFIC_PASSWORD_REQUIRED') return callback(null, reply(profile.appPasswordRequired(idOf(session))));
+      if (result.status === 'APP_SPECIFIC_PASSWORD_REQUIRED') {
+        const words = result.level === 'two-factor' ? profile.appPasswordRequiredTwoFactor : profile.appPasswordRequired;
+        return callback(null, reply(words(idOf(session))));
+      }
       register(session, result.grant);
       guard.signedIn(session);
       return callback(null, { user: result.grant });

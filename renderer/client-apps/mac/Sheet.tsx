@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useModalFocus } from '../../shared/use-modal-focus.js';
 import { PushButton } from './PushButton.js';
@@ -15,6 +15,8 @@ interface SheetProps {
   onCancel: () => void;
   onDefault: () => void;
   busy?: boolean;
+  /** Where focus starts, when not on the default button (a sheet that asks for a code: its field). */
+  initialFocus?: RefObject<HTMLElement | null>;
 }
 
 /**
@@ -24,7 +26,7 @@ interface SheetProps {
  * default button (a focused other button still answers to its own key), and focus goes back
  * where it was when the sheet closes. Its accessible name is its title.
  */
-export function Sheet({ title, children, icon, cancelLabel, defaultLabel, onCancel, onDefault, busy = false }: SheetProps) {
+export function Sheet({ title, children, icon, cancelLabel, defaultLabel, onCancel, onDefault, busy = false, initialFocus }: SheetProps) {
   const id = useId();
   const defaultRef = useRef<HTMLButtonElement>(null);
   const staged = useStagedWindow();
@@ -34,7 +36,7 @@ export function Sheet({ title, children, icon, cancelLabel, defaultLabel, onCanc
     onEscape: () => {
       if (!busy) onCancel();
     },
-    initialFocus: defaultRef,
+    initialFocus: initialFocus ?? defaultRef,
     defaultButton: {
       ref: defaultRef,
       onActivate: () => {

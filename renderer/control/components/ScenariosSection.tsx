@@ -7,6 +7,7 @@ import { currentLanguage, errorMessage } from '../../i18n/index.js';
 import { appApi } from '../../shared/app-api.js';
 import { toPayload, useControl } from '../store.js';
 import { ChangePasswordDialog } from './ChangePasswordDialog.js';
+import { MacOsScenario } from './MacOsScenario.js';
 import { ResetDialog } from './ResetDialog.js';
 
 /** A client as the result names it: a Mac app (translated when shown) or a mail client by its name. */
@@ -179,6 +180,7 @@ export function ScenariosSection() {
         <Scenario help={t('places.scenario.newMacHelp')} helpId="help-new-mac">
           {button('new-mac', t('places.scenario.newMac'), () => void run({ event: 'new-mac' }, 'new-mac'))}
         </Scenario>
+        <MacOsScenario />
         <Scenario help={t('control.scenarios.resetDemoHelp')} helpId="help-reset">
           {button('reset', t('control.scenarios.resetDemo'), () => setDialog('reset'), true)}
         </Scenario>

@@ -132,6 +132,9 @@ export function UnlockPage() {
             </Link>
             <SubmitButton busy={busy}>{t('common.continue')}</SubmitButton>
           </div>
+          <p className="form__secondary">
+            <Link to="/unlock/account-recovery">{t('twoFactorApps.recovery.link')}</Link>
+          </p>
         </form>
       )}
 

@@ -398,6 +398,12 @@ const FIELD_SAMPLES: Record<string, unknown> = {
   // Two-factor authentication's trusted browsers.
   browserId: 'f'.repeat(32),
   decision: 'not-now',
+  // Messages and FaceTime under two-factor authentication (issue 19 part B).
+  'sendAppCode.clientKind': 'messages',
+  'completeAppCodeSignIn.clientKind': 'facetime',
+  version: '10.10',
+  recoveryId: 'f'.repeat(32),
+  'requestAccountRecovery.appleId': 'nobody@twostep.example',
 };
 
 function literalOf(field: z.ZodType): unknown {

@@ -71,7 +71,7 @@ describe('Messages: App-specific password required (SPEC §2 step 3)', () => {
       openAccountSite: () => ({ value: { url: SITE, opened: true } }),
     });
     const open = vi.spyOn(window, 'open').mockReturnValue(null);
-    presenterStore.setState({ state: { lang: 'ja', tour: null, skippedMs: 0, run: 0, siteTabs: 1, largeType: false } });
+    presenterStore.setState({ state: { lang: 'ja', tour: null, skippedMs: 0, run: 0, siteTabs: 1, largeType: false, macOs: '10.11' } });
     await renderApp(<MessagesApp store={messagesStore} />, messagesStore, 'ja');
 
     await type(field('Apple ID'), 'demo@twostep.example');

@@ -149,7 +149,7 @@ describe('control center', () => {
   });
 
   it('shows activity as sentences and moves the tour on when the log shows a step done, never past the code on the iPhone before it is used', async () => {
-    const api = await renderControl({ setTour: (body) => ({ value: { lang: 'en', tour: body.tour, skippedMs: 0, run: 0, siteTabs: 0, largeType: false } }) });
+    const api = await renderControl({ setTour: (body) => ({ value: { lang: 'en', tour: body.tour, skippedMs: 0, run: 0, siteTabs: 0, largeType: false, macOs: '10.11' } }) });
     const beacon = () => api.called('setTour').at(-1)?.body.tour;
 
     await click(button('Start Tour'));

@@ -117,7 +117,7 @@ describe("Taro's iPhone", () => {
     await render(store);
     expect(banners()[0]!.void).toBe(false);
     await act(async () => {
-      presenterStore.setState({ state: { lang: 'en', tour: null, skippedMs: 600_000, run: 0, siteTabs: 0, largeType: false } });
+      presenterStore.setState({ state: { lang: 'en', tour: null, skippedMs: 600_000, run: 0, siteTabs: 0, largeType: false, macOs: '10.11' } });
       await Promise.resolve();
     });
     expect(banners()[0]).toEqual(banner('(expired)', true));

@@ -21,7 +21,7 @@ import { fakeEventSource, fakeFetch } from '../fakes.js';
 let root: Root | null = null;
 let container: HTMLElement | null = null;
 
-const STATE: PresenterState = { lang: 'en', tour: null, skippedMs: 0, run: 0, siteTabs: 0, largeType: false };
+const STATE: PresenterState = { lang: 'en', tour: null, skippedMs: 0, run: 0, siteTabs: 0, largeType: false, macOs: '10.11' };
 
 beforeEach(async () => {
   window.localStorage.clear();

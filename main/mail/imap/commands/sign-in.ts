@@ -14,7 +14,7 @@ export async function signIn(session: ImapSession, tag: string, user: string, pa
     const result = await session.ctx.service.signInMail({ protocol: 'imap', appleId: user, password, clientName: session.name });
     if (session.state !== 'not-authenticated') return; // the connection ended meanwhile
     if (result.status === 'APP_SPECIFIC_PASSWORD_REQUIRED') {
-      session.send(`${tag} NO ${imap.appPasswordRequired}`);
+      session.send(`${tag} NO ${result.level === 'two-factor' ? imap.appPasswordRequiredTwoFactor : imap.appPasswordRequired}`);
       return;
     }
     session.authenticated(result.grant);
