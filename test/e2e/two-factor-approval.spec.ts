@@ -72,6 +72,9 @@ for (const lang of ['en', 'ja'] as const) {
     await expect(other.getByText(t(lang, 'twoFactor.site.allowed', { device }))).toBeVisible();
     await other.getByLabel(t(lang, 'verify.code')).fill(code);
     await other.getByRole('button', { name: t(lang, 'common.continue'), exact: true }).click();
+    // Under two-factor the web asks whether to trust this browser (test/e2e/trusted-browsers.spec.ts): not now.
+    await expect(other.getByRole('heading', { level: 1, name: t(lang, 'trustedBrowsers.prompt.title') })).toBeVisible();
+    await other.getByRole('button', { name: t(lang, 'trustedBrowsers.prompt.notNow'), exact: true }).click();
     await expect(other.getByRole('heading', { level: 1, name: t(lang, 'signIn.title'), exact: true })).toBeVisible();
     await other.context().close();
   });

@@ -402,9 +402,9 @@ describe('migration 0060 (places)', () => {
 });
 
 describe('migration 0090 (two-factor apps)', () => {
-  it('keeps every verification, column and index of a version 60 store, and lets a verification be for Messages or FaceTime', () => {
+  it('keeps every verification, column and index of the store before it (denied_at of 0070 among them), and lets a verification be for Messages or FaceTime', () => {
     const path = tempStorePath();
-    const db = openDatabase(path, MIGRATIONS.filter((m) => m.version <= 60));
+    const db = openDatabase(path, MIGRATIONS.filter((m) => m.version < 90));
     db.prepare("INSERT INTO accounts (id, apple_id, full_name, password_hash, password_changed_at, security_level, created_at) VALUES (1, 'old@twostep.example', 'Old', 'x', 0, 'two-factor', 0)").run();
     db.prepare("INSERT INTO verifications (id, account_id, purpose, created_at, expires_at, code_hash, code_expires_at, code_attempts, codes_sent, last_code_sent_at) VALUES ('v1', 1, 'support', 5, 99, x'0102', 60, 2, 1, 5)").run();
     const before = db.prepare('SELECT * FROM verifications ORDER BY id').all();

@@ -1,10 +1,10 @@
 import { IdentityError } from '../identity-error.js';
-import type { VerificationPurpose } from '../store/verifications-repo.js';
+import { VERIFICATION_PURPOSES, type VerificationPurpose } from '../store/verifications-repo.js';
 import { transact, type ServiceContext } from './context.js';
 import { issueCode, maskDeviceName, openVerification } from './verification.js';
 
 /** Every purpose a sign-in request can be for: the answer is the iPhone's, whichever place asked. */
-const ANY_PURPOSE: VerificationPurpose[] = ['account-site', 'icloud', 'unlock', 'add-phone', 'icloud-web', 'app-store', 'support'];
+const ANY_PURPOSE: VerificationPurpose[] = [...VERIFICATION_PURPOSES];
 
 /** The longest the asking page's one wait for the answer lasts; it asks again after it. */
 export const DECISION_WAIT_MS = 25_000;

@@ -1,6 +1,8 @@
 import type { Db } from './database.js';
 
-export type VerificationPurpose = 'account-site' | 'icloud' | 'unlock' | 'add-phone' | 'icloud-web' | 'app-store' | 'support' | 'messages' | 'facetime';
+/** What a verification is for: the place that asked for it (the column's CHECK lists the same). */
+export const VERIFICATION_PURPOSES = ['account-site', 'icloud', 'unlock', 'add-phone', 'icloud-web', 'app-store', 'support', 'messages', 'facetime'] as const;
+export type VerificationPurpose = (typeof VERIFICATION_PURPOSES)[number];
 
 export interface VerificationRow {
   id: string;

@@ -36,8 +36,13 @@ export async function openService(
   return { service, clock };
 }
 
-/** The code the device shows now (newest notification), as the user would read it off the phone. */
+/**
+ * The code the device shows now (newest notification), as the user would read it off the phone —
+ * under two-factor authentication after tapping Allow, if the iPhone is asking first.
+ */
 export function codeOnDevice(service: IdentityService, deviceId?: number): string {
+  const asking = service.deviceNotifications(deviceId)[0];
+  if (asking?.request?.decision === 'pending') service.answerSignInRequest({ requestId: asking.id, allow: true });
   const notification = service.deviceNotifications(deviceId)[0];
   if (!notification) throw new Error(`no code on device ${deviceId ?? '(any)'}`);
   return notification.code;
