@@ -6,7 +6,7 @@ import { site } from '../api.js';
 import { useAction } from '../hooks.js';
 import { mismatchError } from './ChangePasswordPage.js';
 import { CodeField } from './CodeField.js';
-import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
+import { AppleIdField, type CodeFields, ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId } from './form.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 import { Link } from './Link.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
@@ -128,18 +128,7 @@ export function AccountRecoveryPage() {
       <Card title={t('twoFactorApps.recovery.title')}>
         <form className="form" onSubmit={request} noValidate>
           <p className="card__lead">{t('twoFactorApps.recovery.intro')}</p>
-          <Field
-            name="appleId"
-            label={t('signIn.appleId')}
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            value={appleId}
-            onValue={setAppleId}
-            error={formError}
-            errorId={errorId}
-          />
+          <AppleIdField value={appleId} onValue={setAppleId} error={formError} errorId={errorId} />
           <Field
             name="phoneNumber"
             label={t('twoFactorApps.recovery.phone')}

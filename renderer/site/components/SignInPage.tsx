@@ -4,7 +4,7 @@ import { errorMessage } from '../../i18n/index.js';
 import { site } from '../api.js';
 import { useAction } from '../hooks.js';
 import { useSite } from '../store.js';
-import { ErrorAlert, Field, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
+import { AppleIdField, type CodeFields, ErrorAlert, Field, resolveError, SubmitButton, useFormErrorId } from './form.js';
 import { Card } from './Layout.js';
 import { Link } from './Link.js';
 import { VerifyIdentity } from './VerifyIdentity.js';
@@ -48,18 +48,7 @@ function SignInForm() {
         </p>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <Field
-          name="appleId"
-          label={t('signIn.appleId')}
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="none"
-          value={appleId}
-          onValue={setAppleId}
-          error={formError}
-          errorId={errorId}
-        />
+        <AppleIdField value={appleId} onValue={setAppleId} error={formError} errorId={errorId} />
         <Field
           name="password"
           label={t('signIn.password')}

@@ -6,7 +6,7 @@ import { site } from '../api.js';
 import { useAction } from '../hooks.js';
 import { mismatchError } from './ChangePasswordPage.js';
 import { DevicePicker } from './DevicePicker.js';
-import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from './form.js';
+import { AppleIdField, type CodeFields, ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId } from './form.js';
 import { CodeField } from './CodeField.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 import { Link } from './Link.js';
@@ -100,18 +100,7 @@ export function UnlockPage() {
       {step === 'identify' && (
         <form className="form" onSubmit={identify} noValidate>
           <p className="card__lead">{t('unlock.intro')}</p>
-          <Field
-            name="appleId"
-            label={t('signIn.appleId')}
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            value={appleId}
-            onValue={setAppleId}
-            error={formError}
-            errorId={errorId}
-          />
+          <AppleIdField value={appleId} onValue={setAppleId} error={formError} errorId={errorId} />
           <Field
             name="recoveryKey"
             label={t('verify.recoveryKey')}

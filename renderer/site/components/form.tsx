@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ErrorCode, ErrorPayload } from '../../../preload/contract/error-codes.js';
 import { errorMessage } from '../../i18n/index.js';
 
@@ -99,6 +100,15 @@ export function Field({ name, label, value, onValue, error, errorId, hint, class
       )}
     </div>
   );
+}
+
+/**
+ * The Apple ID field of every sign-in-like form (sign in, support, unlock, account recovery): an
+ * e-mail address the browser may fill in as the user name, never corrected or capitalised.
+ */
+export function AppleIdField(props: Omit<FieldProps, 'name' | 'label'>) {
+  const { t } = useTranslation();
+  return <Field name="appleId" label={t('signIn.appleId')} type="email" autoComplete="username" spellCheck={false} autoCapitalize="none" {...props} />;
 }
 
 /** A submit button that stays focusable while busy (the form ignores a second submit). */

@@ -5,7 +5,7 @@ import type { TrustedDeviceView } from '../../../preload/contract/models.js';
 import { errorMessage } from '../../i18n/index.js';
 import { CodeField } from '../components/CodeField.js';
 import { DevicePicker } from '../components/DevicePicker.js';
-import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, type CodeFields } from '../components/form.js';
+import { AppleIdField, type CodeFields, ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId } from '../components/form.js';
 import { Card, useFocusFirstFieldOn } from '../components/Layout.js';
 import { support } from './api.js';
 import { useSupport } from './store.js';
@@ -57,18 +57,7 @@ function SupportPassword() {
         </p>
       )}
       <form className="form" onSubmit={submit} noValidate>
-        <Field
-          name="appleId"
-          label={t('signIn.appleId')}
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="none"
-          value={appleId}
-          onValue={setAppleId}
-          error={formError}
-          errorId={errorId}
-        />
+        <AppleIdField value={appleId} onValue={setAppleId} error={formError} errorId={errorId} />
         <Field name="password" label={t('signIn.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} error={formError} errorId={errorId} />
         <ErrorAlert id={errorId} error={formError} />
         <div className="form__actions">
