@@ -133,11 +133,14 @@ export function createAppStoreStore(): AppStoreStore {
       },
 
       async press(appId) {
-        if (get().installing || get().busy) return;
+        if (get().installing) return;
+        // Get only turns the button into Install App: nothing is asked of main, so it is never
+        // lost while a sign-in or sign-out is still on its way. Install waits for that call.
         if (get().armed !== appId) {
           set({ armed: appId, error: null });
           return;
         }
+        if (get().busy) return;
         if (!get().view?.signedIn) {
           set({ sheet: { kind: 'sign-in' }, waiting: appId, armed: null, password: '', error: null });
           return;

@@ -8,20 +8,33 @@ import { useBusyAction } from '../shared/use-busy-action.js';
 import { appApi } from '../shared/app-api.js';
 import { JapanMap } from './JapanMap.js';
 
+/**
+ * On the stage the iPhone shares one page with the Mac: an alert arriving on the iPhone must not
+ * pull the keyboard out of a field or sheet on the Mac, as a real phone cannot. It takes the
+ * focus only when nothing else holds it (the iPhone's own window) or the focus is already on the iPhone.
+ */
+function focusUnlessBusyElsewhere(target: HTMLElement | null): void {
+  if (!target) return;
+  const active = document.activeElement;
+  const elsewhere = active !== null && active !== document.body && !target.closest('.iphone')?.contains(active);
+  if (!elsewhere) target.focus();
+}
+
 const asPayload = (caught: unknown): ErrorPayload | null => (caught instanceof ApiError ? caught.payload : { code: 'INTERNAL', messageKey: 'errors.INTERNAL' });
 
 /**
  * "Apple ID Sign In Requested" (two-factor authentication): where the sign-in happens, on a small
  * map, and Don't Allow / Allow. Main decides; the alert goes once the answer comes back as the
  * request again (answered), or when the attempt ends. The first button takes the focus, as an
- * iOS alert's buttons are the only thing to act on; Tab moves between them.
+ * iOS alert's buttons are the only thing to act on (unless the user is busy on the Mac beside
+ * it); Tab moves between them.
  */
 export function SignInRequestAlert({ request }: { request: DeviceNotification }) {
   const { t } = useTranslation();
   const id = useId();
   const first = useRef<HTMLButtonElement>(null);
   const { busy, error, run } = useBusyAction(asPayload);
-  useEffect(() => first.current?.focus(), [request.id]);
+  useEffect(() => focusUnlessBusyElsewhere(first.current), [request.id]);
 
   const answer = (allow: boolean) => void run(async () => void (await appApi.answerSignInRequest({ requestId: request.id, allow })));
   const place = request.request?.place ?? 'web-browser';
@@ -64,7 +77,7 @@ export function VerificationCodeAlert({ notification, onDone }: { notification: 
   const { t } = useTranslation();
   const id = useId();
   const ok = useRef<HTMLButtonElement>(null);
-  useEffect(() => ok.current?.focus(), [notification.id]);
+  useEffect(() => focusUnlessBusyElsewhere(ok.current), [notification.id]);
   return (
     <div className="ios-alert-backdrop">
       <div className="ios-alert" role="alertdialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}>

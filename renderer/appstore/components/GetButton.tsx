@@ -15,6 +15,7 @@ export function GetButton({ appId, name }: { appId: AppStoreAppId; name: string 
   const purchased = useAppStore((s) => s.view?.purchases.some((p) => p.appId === appId) ?? false);
   const armed = useAppStore((s) => s.armed === appId);
   const installing = useAppStore((s) => s.installing === appId);
+  const busy = useAppStore((s) => s.busy);
 
   if (installed) {
     return <span className="store-get store-get--installed">{t('places.appStore.installed')}</span>;
@@ -33,6 +34,8 @@ export function GetButton({ appId, name }: { appId: AppStoreAppId; name: string 
       type="button"
       className={`store-get${armed ? ' store-get--armed' : ''}`}
       aria-label={install ? t('places.appStore.installApp', { app: name }) : t('places.appStore.getApp', { app: name })}
+      // Install App waits while a sign-in or sign-out is on its way (Get never does: it only arms).
+      disabled={install && busy}
       onClick={() => void store.getState().press(appId)}
     >
       {armed ? t('places.appStore.install') : purchased ? t('places.appStore.install') : t('places.appStore.get')}

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
 import { MAC_OS_VERSIONS, type MacOsVersion } from '../../../preload/contract/presenter.js';
-import { errorMessage } from '../../i18n/index.js';
 import { appApi } from '../../shared/app-api.js';
 import { isPresenterState, receivePresenterState, usePresenter } from '../../shared/presenter.js';
 import { toPayload } from '../store.js';
@@ -11,21 +9,20 @@ import { toPayload } from '../store.js';
  * Scenarios ▸ This Mac runs: OS X 10.11 El Capitan or later, or 10.10 Yosemite — how Messages
  * and FaceTime take a two-factor code (in the app, or after the password). Main keeps the
  * choice with the presenter's other settings, so every page and the service see the same Mac.
+ * The result is told in the section's one status line (a second live region in the same
+ * section would make a screen reader announce two things at once), so it reports up.
  */
-export function MacOsScenario() {
+export function MacOsScenario({ onChosen, onError }: { onChosen: (version: MacOsVersion) => void; onError: (error: ErrorPayload) => void }) {
   const { t } = useTranslation();
   const version = usePresenter((s) => s?.macOs ?? '10.11');
-  const [changed, setChanged] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
 
   async function choose(next: MacOsVersion) {
-    setError(null);
     try {
       const state = await appApi.setMacOs({ version: next });
       if (isPresenterState(state)) receivePresenterState(state);
-      setChanged(true);
+      onChosen(next);
     } catch (caught) {
-      setError(toPayload(caught));
+      onError(toPayload(caught));
     }
   }
 
@@ -52,14 +49,6 @@ export function MacOsScenario() {
       <p id="help-mac-os" className="scenario__help">
         {t('twoFactorApps.macOs.help')}
       </p>
-      <p role="status" className="visually-hidden">
-        {changed ? t('twoFactorApps.macOs.changed', { version: t(`twoFactorApps.macOs.${version}`) }) : ''}
-      </p>
-      {error && (
-        <p role="alert" className="form-error">
-          {errorMessage(error)}
-        </p>
-      )}
     </li>
   );
 }

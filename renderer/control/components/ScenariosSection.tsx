@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Inputs } from '../../../preload/contract/inputs.js';
 import { CLIENT_KINDS, type ClientKind, type SignedInClient } from '../../../preload/contract/models.js';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
+import type { MacOsVersion } from '../../../preload/contract/presenter.js';
 import { currentLanguage, errorMessage } from '../../i18n/index.js';
 import { appApi } from '../../shared/app-api.js';
 import { toPayload, useControl } from '../store.js';
@@ -18,6 +19,7 @@ type Outcome =
   | { kind: 'signed-out'; count: number; who: Named[] }
   | { kind: 'password-changed'; appleId: string; count: number }
   | { kind: 'new-mac' }
+  | { kind: 'mac-os'; version: MacOsVersion }
   | { kind: 'reset' };
 
 const keyOf = (c: SignedInClient) => (c.kind === 'app' ? `app:${c.clientKind}` : `mail:${c.name}:${c.appleId}:${c.appPasswordLabel ?? ''}`);
@@ -72,6 +74,8 @@ export function ScenariosSection() {
         return `${t('control.scenarios.passwordChanged', { appleId: result.appleId })} ${signedOut(result.count)}`;
       case 'new-mac':
         return t('places.scenario.newMacDone');
+      case 'mac-os':
+        return t('twoFactorApps.macOs.changed', { version: t(`twoFactorApps.macOs.${result.version}`) });
       case 'reset':
         return t('control.scenarios.resetDone');
     }
@@ -180,7 +184,16 @@ export function ScenariosSection() {
         <Scenario help={t('places.scenario.newMacHelp')} helpId="help-new-mac">
           {button('new-mac', t('places.scenario.newMac'), () => void run({ event: 'new-mac' }, 'new-mac'))}
         </Scenario>
-        <MacOsScenario />
+        <MacOsScenario
+          onChosen={(version) => {
+            setError(null);
+            setOutcome({ kind: 'mac-os', version });
+          }}
+          onError={(payload) => {
+            setOutcome(null);
+            setError(payload);
+          }}
+        />
         <Scenario help={t('control.scenarios.resetDemoHelp')} helpId="help-reset">
           {button('reset', t('control.scenarios.resetDemo'), () => setDialog('reset'), true)}
         </Scenario>

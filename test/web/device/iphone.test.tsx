@@ -105,6 +105,25 @@ describe("Taro's iPhone", () => {
     expect(banners().map((b) => b.text)).toEqual([expect.stringContaining('123456')]);
   });
 
+  it('on the stage, a sign-in request arriving while the user types in a Mac sheet leaves the keyboard in that field; the alert is still there to answer', async () => {
+    const store = createDeviceStore();
+    await render(store);
+    const macField = document.createElement('input');
+    macField.setAttribute('aria-label', 'Verification code');
+    document.body.appendChild(macField);
+    macField.focus();
+    try {
+      await act(async () => {
+        store.getState().add([{ ...code('r2', '', 1_000), request: { place: 'mac', decision: 'pending' } }]);
+        await Promise.resolve();
+      });
+      expect(document.querySelector('[role="alertdialog"]')).not.toBeNull();
+      expect(document.activeElement).toBe(macField);
+    } finally {
+      macField.remove();
+    }
+  });
+
   it('the lock screen clock has no AM or PM, as on iOS 8 and 9', async () => {
     const store = createDeviceStore();
     await render(store);
