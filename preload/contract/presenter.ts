@@ -10,23 +10,31 @@ export const LANGUAGES = ['en', 'ja'] as const;
 export type PresenterLanguage = (typeof LANGUAGES)[number];
 
 /**
- * The guided tour's steps in order: the seed's flow as a presenter walks through it. The ids
- * name the catalog's `tour.steps.<id>` messages, so the account site can show the step it is
- * told about in its own words.
+ * The guided tour's routes and their steps in order. `seed`: the seed's flow as a presenter walks
+ * through it. `thenAndNow`: the same sign-ins (Messages, then My Apple ID) under 2015's two-step
+ * verification, then under today's two-factor authentication. The ids name the catalog's
+ * `tour.steps.<id>` messages, so the account site can show the step it is told about in its own
+ * words; no id is in two routes, so a step names its route.
  */
-export const TOUR_STEP_IDS = [
-  'openMessages',
-  'signIn',
-  'create',
-  'portalSignIn',
-  'chooseDevice',
-  'readCode',
-  'createPassword',
-  'useIt',
-  'mail',
-  'revoke',
-] as const;
+export const TOUR_ROUTES = {
+  seed: ['openMessages', 'signIn', 'create', 'portalSignIn', 'chooseDevice', 'readCode', 'createPassword', 'useIt', 'mail', 'revoke'],
+  thenAndNow: ['thenMessages', 'thenWeb', 'switchLevel', 'nowMessages', 'nowWeb'],
+} as const;
+export type TourRoute = keyof typeof TOUR_ROUTES;
+export const TOUR_ROUTE_NAMES = Object.keys(TOUR_ROUTES) as TourRoute[];
+
+export const TOUR_STEP_IDS = [...TOUR_ROUTES.seed, ...TOUR_ROUTES.thenAndNow] as const;
 export type TourStepId = (typeof TOUR_STEP_IDS)[number];
+
+/** The route a step belongs to, and where it stands in it (1-based), for "Step n of total". */
+export function tourPosition(step: TourStepId): { route: TourRoute; n: number; total: number } {
+  for (const route of TOUR_ROUTE_NAMES) {
+    const steps: readonly TourStepId[] = TOUR_ROUTES[route];
+    const index = steps.indexOf(step);
+    if (index >= 0) return { route, n: index + 1, total: steps.length };
+  }
+  throw new Error(`no tour route has the step ${step}`);
+}
 
 /** Where the tour is, as the page that runs it tells main (null: no tour running). */
 export interface TourBeacon {

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { ErrorPayload } from '../../preload/contract/error-codes.js';
 import type { ActivityEntry, SignedInClient } from '../../preload/contract/models.js';
+import type { TourRoute } from '../../preload/contract/presenter.js';
 import { CATALOGS } from '../i18n/index.js';
 import { ApiError } from '../shared/http-client.js';
 import { appApi, type PushedServiceEvent } from '../shared/app-api.js';
-import { catchUp, readTour, TOUR_IDLE, TOUR_STEPS, tourBeacon, tourOpened, writeTour, type OpenTarget, type TourFacts, type TourState } from './tour.js';
+import { catchUp, readTour, ROUTE_STEPS, TOUR_IDLE, tourBeacon, tourOpened, writeTour, type OpenTarget, type TourFacts, type TourState } from './tour.js';
 
 export const ACTIVITY_LIMIT = 200;
 const ANNOUNCE_MS = 6000;
@@ -31,7 +32,8 @@ export interface ControlState {
   reloadActivity: () => Promise<void>;
   reloadAll: () => Promise<void>;
   receive: (event: PushedServiceEvent) => void;
-  startTour: () => void;
+  /** Starts a route of the tour (the seed's flow unless told otherwise). */
+  startTour: (route?: TourRoute) => void;
   endTour: () => void;
   nextStep: () => void;
   backStep: () => void;
@@ -163,8 +165,8 @@ export const useControl = create<ControlState>()((set, get) => {
       }
     },
 
-    startTour() {
-      followFacts({ active: true, step: 0, completed: false, auto: false, opened: [] });
+    startTour(route = 'seed') {
+      followFacts({ active: true, route, step: 0, completed: false, auto: false, opened: [] });
     },
 
     endTour() {
@@ -174,7 +176,7 @@ export const useControl = create<ControlState>()((set, get) => {
     nextStep() {
       const tour = get().tour;
       if (!tour.active || tour.completed) return;
-      setTour(tour.step >= TOUR_STEPS.length - 1 ? { ...tour, completed: true, auto: false } : { ...tour, step: tour.step + 1, auto: false });
+      setTour(tour.step >= ROUTE_STEPS[tour.route].length - 1 ? { ...tour, completed: true, auto: false } : { ...tour, step: tour.step + 1, auto: false });
     },
 
     backStep() {
@@ -199,7 +201,7 @@ export const useControl = create<ControlState>()((set, get) => {
       // Nothing of the run before exists any more: the tour must not judge by it while the new state loads.
       set({ activity: [], sessions: [] });
       const tour = get().tour;
-      if (tour.active) setTour({ active: true, step: 0, completed: false, auto: false, opened: [] });
+      if (tour.active) setTour({ active: true, route: tour.route, step: 0, completed: false, auto: false, opened: [] });
       // TwoStep forgot the step on restart: tell it again, even if this page's tour did not move.
       publishTour(get().tour);
       void get().reloadAll();

@@ -1,5 +1,5 @@
-import type { ActivityEntry, SignedInClient } from '../../preload/contract/models.js';
-import { TOUR_STEP_IDS, type TourBeacon, type TourStepId } from '../../preload/contract/presenter.js';
+import type { ActivityEntry, SecurityLevel, SignedInClient } from '../../preload/contract/models.js';
+import { TOUR_ROUTE_NAMES, TOUR_ROUTES, type TourBeacon, type TourRoute, type TourStepId } from '../../preload/contract/presenter.js';
 
 /** What the control center can open: the app windows, the trusted iPhone, and My Apple ID. */
 export const OPEN_TARGETS = ['messages', 'facetime', 'icloud', 'mail', 'appstore', 'iphone', 'account-site'] as const;
@@ -26,9 +26,10 @@ export interface TourStep {
   id: TourStepId;
   /**
    * Where the next click is: a window of the stage, Taro's iPhone, or My Apple ID in the real
-   * browser (there the site's banner shows the step, and the stage says to switch to it).
+   * browser (there the site's banner shows the step, and the stage says to switch to it); null:
+   * in the control center itself.
    */
-  target: OpenTarget;
+  target: OpenTarget | null;
   /**
    * Whether what exists shows this step done (on its own: a later step of the Messages part done
    * shows the earlier ones done too, see `stepDone`).
@@ -88,22 +89,77 @@ export const TOUR_STEPS: readonly TourStep[] = [
   { id: 'revoke', target: 'account-site', done: (f) => logged(f, (e) => e.event === 'app-password-revoked' || e.event === 'app-passwords-revoked-all') },
 ];
 
-// The contract's list (what the site's banner may be told) and this one cannot drift apart.
-if (TOUR_STEPS.map((s) => s.id).join() !== TOUR_STEP_IDS.join()) throw new Error('TOUR_STEPS and TOUR_STEP_IDS differ');
+/**
+ * The account's security level when `entry` was logged, read off the log's own level changes:
+ * the level the latest change before it went to, or the one the first change after it came
+ * from; with no change in the log, two-step verification — the demo account's level after every
+ * Reset & restart. (The log's ids grow with time, whatever order the list is in.)
+ */
+export function levelAt(entry: ActivityEntry, activity: readonly ActivityEntry[]): SecurityLevel {
+  let before: ActivityEntry | undefined;
+  let after: ActivityEntry | undefined;
+  for (const change of activity) {
+    if (change.event !== 'security-level-changed' || change.outcome !== 'success') continue;
+    if (change.id < entry.id) before = before && before.id > change.id ? before : change;
+    else after = after && after.id < change.id ? after : change;
+  }
+  if (before) return before.detail.to as SecurityLevel;
+  return after ? (after.detail.from as SecurityLevel) : 'two-step';
+}
 
-/** The Messages part of the flow, in order: each step is done when a later one of it is (the password used means it was made). */
+const loggedAt = (facts: TourFacts, level: SecurityLevel, test: (e: ActivityEntry) => boolean) =>
+  facts.activity.some((e) => test(e) && levelAt(e, facts.activity) === level);
+const fromMessages = (e: ActivityEntry) => (MESSAGES as readonly string[]).includes(e.source);
+const myAppleIdCode = (e: ActivityEntry) => e.event === 'code-accepted' && e.source === 'account-site';
+
+/**
+ * Then and now (issue 19): the same two sign-ins — Messages on the Mac, then My Apple ID in the
+ * browser — first under 2015's two-step verification, then, after the switch in the control
+ * center, under today's two-factor authentication. Each step is judged by the level the log
+ * shows at the time, so a sign-in made before the switch never counts for "now".
+ */
+export const THEN_AND_NOW_STEPS: readonly TourStep[] = [
+  { id: 'thenMessages', target: 'messages', done: (f) => loggedAt(f, 'two-step', (e) => e.event === 'app-password-required' && fromMessages(e)) },
+  { id: 'thenWeb', target: 'account-site', done: (f) => loggedAt(f, 'two-step', myAppleIdCode) },
+  { id: 'switchLevel', target: null, done: (f) => logged(f, (e) => e.event === 'security-level-changed' && e.outcome === 'success' && e.detail.to === 'two-factor') },
+  {
+    id: 'nowMessages',
+    target: 'messages',
+    // Under two-factor authentication Messages signs in with the Apple ID password and a code: no app-specific password.
+    done: (f) => loggedAt(f, 'two-factor', (e) => e.event === 'sign-in' && e.outcome === 'success' && fromMessages(e) && e.detail.with === 'password'),
+  },
+  { id: 'nowWeb', target: 'account-site', done: (f) => loggedAt(f, 'two-factor', myAppleIdCode) },
+];
+
+/** Each route's steps, as the contract lists them (what the site's banner may be told). */
+export const ROUTE_STEPS: Record<TourRoute, readonly TourStep[]> = { seed: TOUR_STEPS, thenAndNow: THEN_AND_NOW_STEPS };
+for (const route of TOUR_ROUTE_NAMES) {
+  if (ROUTE_STEPS[route].map((s) => s.id).join() !== TOUR_ROUTES[route].join()) throw new Error(`the tour's ${route} steps and the contract's differ`);
+}
+
+/** The catalog keys that differ by route: how it is started, what it says at the end, what the third line of a step is. */
+export const ROUTE_TEXT: Record<TourRoute, { start: string; intro: string; completedText: string; noteLabel: string }> = {
+  seed: { start: 'tour.start', intro: 'tour.intro', completedText: 'tour.completedText', noteLabel: 'tour.seedLabel' },
+  thenAndNow: { start: 'tour.thenAndNow.start', intro: 'tour.thenAndNow.intro', completedText: 'tour.thenAndNow.completedText', noteLabel: 'tour.thenAndNow.noteLabel' },
+};
+
+/** The Messages part of the seed's flow, in order: each step is done when a later one of it is (the password used means it was made). */
 const MESSAGES_PART = TOUR_STEPS.findIndex((s) => s.id === 'useIt');
 
-/** Whether step `index` is done: by its own facts, or, within the Messages part, by a later step's. */
-export function stepDone(index: number, facts: TourFacts): boolean {
-  const own = TOUR_STEPS[index]!.done(facts);
-  if (own || index >= MESSAGES_PART) return own;
-  return stepDone(index + 1, facts);
+/**
+ * Whether step `index` of `route` is done: by its own facts, or, within the seed's Messages
+ * part, by a later step's. The then-and-now steps stand alone: "then" done says nothing of "now".
+ */
+export function stepDone(index: number, facts: TourFacts, route: TourRoute = 'seed'): boolean {
+  const own = ROUTE_STEPS[route][index]!.done(facts);
+  if (own || route !== 'seed' || index >= MESSAGES_PART) return own;
+  return stepDone(index + 1, facts, route);
 }
 
 export interface TourState {
   active: boolean;
-  /** 0-based index into TOUR_STEPS. */
+  route: TourRoute;
+  /** 0-based index into the route's steps. */
   step: number;
   completed: boolean;
   /** The last move was made by the tour itself (the state showed the step done), not by the presenter. */
@@ -112,7 +168,13 @@ export interface TourState {
   opened: OpenTarget[];
 }
 
-export const TOUR_IDLE: TourState = { active: false, step: 0, completed: false, auto: false, opened: [] };
+export const TOUR_IDLE: TourState = { active: false, route: 'seed', step: 0, completed: false, auto: false, opened: [] };
+
+/** The step the tour is on. */
+export function currentStep(tour: TourState): TourStep {
+  const steps = ROUTE_STEPS[tour.route];
+  return steps[tour.step] ?? steps[0]!;
+}
 
 /**
  * The tour as what exists shows it: from the step it is on, past every step already done — so a
@@ -121,10 +183,11 @@ export const TOUR_IDLE: TourState = { active: false, step: 0, completed: false, 
  */
 export function catchUp(tour: TourState, facts: TourFacts): TourState {
   if (!tour.active || tour.completed) return tour;
+  const length = ROUTE_STEPS[tour.route].length;
   let step = tour.step;
-  while (step < TOUR_STEPS.length && stepDone(step, facts)) step++;
+  while (step < length && stepDone(step, facts, tour.route)) step++;
   if (step === tour.step) return tour;
-  return step === TOUR_STEPS.length ? { ...tour, step: TOUR_STEPS.length - 1, completed: true, auto: true } : { ...tour, step, auto: true };
+  return step === length ? { ...tour, step: length - 1, completed: true, auto: true } : { ...tour, step, auto: true };
 }
 
 /** The tour after the presenter opened a window (or My Apple ID, by Create): remembered as a fact. */
@@ -136,7 +199,7 @@ export function tourOpened(tour: TourState, target: OpenTarget): TourState {
 /** What the site's banner is told: the step's id only. */
 export function tourBeacon(tour: TourState): TourBeacon | null {
   if (!tour.active) return null;
-  return { step: TOUR_STEPS[tour.step]!.id, completed: tour.completed };
+  return { step: currentStep(tour).id, completed: tour.completed };
 }
 
 const KEY = 'twostep.control.tour';
@@ -146,9 +209,11 @@ export function readTour(): TourState {
     const raw = window.sessionStorage.getItem(KEY);
     if (!raw) return TOUR_IDLE;
     const value = JSON.parse(raw) as Partial<TourState>;
-    const step = typeof value.step === 'number' && Number.isInteger(value.step) ? Math.min(Math.max(value.step, 0), TOUR_STEPS.length - 1) : 0;
+    const route = TOUR_ROUTE_NAMES.find((r) => r === value.route) ?? 'seed';
+    const last = ROUTE_STEPS[route].length - 1;
+    const step = typeof value.step === 'number' && Number.isInteger(value.step) ? Math.min(Math.max(value.step, 0), last) : 0;
     const opened = Array.isArray(value.opened) ? value.opened.filter((t): t is OpenTarget => (OPEN_TARGETS as readonly unknown[]).includes(t)) : [];
-    return { active: value.active === true, step, completed: value.completed === true, auto: false, opened };
+    return { active: value.active === true, route, step, completed: value.completed === true, auto: false, opened };
   } catch {
     return TOUR_IDLE;
   }

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpener } from '../control/opener.js';
 import { useControl } from '../control/store.js';
-import { TOUR_STEPS } from '../control/tour.js';
+import { currentStep, ROUTE_STEPS, ROUTE_TEXT } from '../control/tour.js';
 import { usePresenter } from '../shared/presenter.js';
 import { placeCard, type Placement, type Rect } from './coach-placement.js';
 import { COACH_TARGETS, findCoachTarget, type CoachTarget } from './coach-targets.js';
@@ -91,20 +91,23 @@ export function CoachMarks() {
   const { mode, scale } = useStageLayout();
   const panelOpen = useStage((s) => s.panelOpen);
   const open = useOpener();
-  const step = TOUR_STEPS[tour.step] ?? TOUR_STEPS[0]!;
+  const step = currentStep(tour);
+  const text = ROUTE_TEXT[tour.route];
   const showing = tour.active && !tour.completed;
   const follow = useFollow(showing ? COACH_TARGETS[step.id] : null);
   const bubble = useRef<HTMLElement>(null);
   const [place, setPlace] = useState<Placement | null>(null);
   // Where no place is free for the whole card (Large type on a small screen), it drops the seed's line for this step.
   const [compactAt, setCompactAt] = useState<string | null>(null);
-  const situation = `${tour.step}|${scale}|${mode}|${panelOpen}`;
+  const situation = `${tour.route}|${tour.step}|${scale}|${mode}|${panelOpen}`;
   const compact = compactAt === situation;
 
   // A new thing to point at (a new step, a window opened): the page scrolls to it where it is out of view.
   const target = follow?.element ?? null;
   useEffect(() => {
-    if (target && mode === 'stacked') bringIntoView(target);
+    // In the control center's panel (Then and now's switch), the panel scrolls, not the page.
+    if (target?.closest('.control-panel')) target.scrollIntoView({ block: 'nearest' });
+    else if (target && mode === 'stacked') bringIntoView(target);
   }, [target, mode, tour.step]);
 
   useLayoutEffect(() => {
@@ -126,7 +129,7 @@ export function CoachMarks() {
   }, [follow, tour.step, tour.completed, i18n.language, mode, scale, panelOpen, compact, situation]);
 
   if (!tour.active) return null;
-  const inBrowser = showing && COACH_TARGETS[step.id].length === 0;
+  const inBrowser = showing && !follow && (step.target === 'account-site' || COACH_TARGETS[step.id].length === 0);
   const where = showing && follow?.iphone ? t(mode === 'stacked' ? 'tour.where.iphoneBelow' : 'tour.where.iphoneBeside') : null;
 
   return (
@@ -145,20 +148,20 @@ export function CoachMarks() {
         style={follow && place ? { left: place.left / scale, top: place.top / scale } : undefined}
       >
         <div aria-live="polite" aria-atomic="true">
-          <p className="coach__progress">{t('tour.progress', { n: tour.step + 1, total: TOUR_STEPS.length })}</p>
+          <p className="coach__progress">{t('tour.progress', { n: tour.step + 1, total: ROUTE_STEPS[tour.route].length })}</p>
           <h2 id="coach-title" className="coach__title">
             {tour.completed ? t('tour.completedTitle') : t(`tour.steps.${step.id}.title`)}
           </h2>
         </div>
         {tour.completed ? (
-          <p className="coach__text">{t('tour.completedText')}</p>
+          <p className="coach__text">{t(text.completedText)}</p>
         ) : (
           <>
             {where && <p className="coach__where">{where}</p>}
             <p className="coach__text">{t(`tour.steps.${step.id}.text`)}</p>
             {!compact && (
               <p className="coach__seed">
-                <span className="coach__seed-label">{t('tour.seedLabel')}</span> {t(`tour.steps.${step.id}.seed`)}
+                <span className="coach__seed-label">{t(text.noteLabel)}</span> {t(`tour.steps.${step.id}.seed`)}
               </p>
             )}
             {inBrowser && (

@@ -57,6 +57,7 @@ export function MenuBar({ panelId, ref }: { panelId: string; ref?: Ref<HTMLEleme
         <button
           type="button"
           className="menubar__button"
+          data-coach="control-center"
           aria-expanded={panelOpen}
           aria-controls={panelId}
           onClick={() => store.getState().setTool('panelOpen', !panelOpen)}

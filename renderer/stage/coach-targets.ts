@@ -12,10 +12,14 @@ export interface CoachTarget {
 
 const dock = (app: 'messages' | 'mail'): CoachTarget => ({ ring: `[data-coach="dock-${app}"]`, clear: '.dock' });
 const messagesForm = (ring: string): CoachTarget => ({ ring: `[data-window="messages"] ${ring}`, clear: '[data-window="messages"] form.client-form' });
+/** Two-factor authentication: the iPhone's "Sign In Requested" (Allow) or, once allowed, its code. */
+const iphoneAlert: CoachTarget = { ring: '[data-coach="iphone"] .ios-alert', clear: '[data-coach="iphone"] .screen' };
+const messagesSheet = (ring: string): CoachTarget => ({ ring: `[data-window="messages"] .mac-sheet ${ring}`, clear: '[data-window="messages"] .mac-sheet' });
 
 /**
  * What each step of the tour points at on the stage, in order of preference: the first of
- * these that is on screen. An empty list: the step happens in My Apple ID, in the real browser.
+ * these that is on screen. An empty list, or none on screen for a step in My Apple ID: the step
+ * happens in the real browser.
  */
 export const COACH_TARGETS: Record<TourStepId, readonly CoachTarget[]> = {
   openMessages: [dock('messages')],
@@ -35,6 +39,15 @@ export const COACH_TARGETS: Record<TourStepId, readonly CoachTarget[]> = {
   useIt: [messagesForm('input[type="password"]'), dock('messages')],
   mail: [{ ring: '[data-window="mail"] input[type="password"]', clear: '[data-window="mail"] form.mail-form' }, dock('mail')],
   revoke: [],
+  // Then and now: the same sign-ins under two-step verification, the switch, and under two-factor authentication.
+  thenMessages: [messagesSheet('.mac-button--default'), messagesForm('form.client-form button[type="submit"]'), dock('messages')],
+  thenWeb: [],
+  switchLevel: [
+    { ring: '[data-coach="then-and-now"]', clear: '[data-coach="then-and-now"]' },
+    { ring: '[data-coach="control-center"]', clear: '.menubar' },
+  ],
+  nowMessages: [iphoneAlert, messagesSheet('input'), messagesForm('form.client-form button[type="submit"]'), dock('messages')],
+  nowWeb: [iphoneAlert],
 };
 
 /** The first of `targets` that is on screen (not in a closed window, not collapsed), with what to keep clear. */

@@ -209,9 +209,9 @@ export async function setLargeType(page: Page, lang: Lang, on: boolean): Promise
   await settled(page);
 }
 
-/** The guided tour started from the panel (which is then folded away where it lies over the stage). */
-export async function startTour(page: Page, lang: Lang): Promise<void> {
+/** The guided tour started from the panel (which is then folded away where it lies over the stage): the seed's route, or Then and now. */
+export async function startTour(page: Page, lang: Lang, route: 'seed' | 'thenAndNow' = 'seed'): Promise<void> {
   const panel = await openPanel(page, lang);
-  await panel.getByRole('button', { name: t(lang, 'tour.start'), exact: true }).click();
+  await panel.getByRole('button', { name: t(lang, route === 'seed' ? 'tour.start' : 'tour.thenAndNow.start'), exact: true }).click();
   await closePanelIfOver(page, lang);
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
+import { tourPosition, type TourStepId } from '../../preload/contract/presenter.js';
 import { t, type Lang } from './catalog.js';
 import { expect, type TwoStep } from './fixtures.js';
 
@@ -47,10 +48,11 @@ export async function expectRingAround(page: Page, target: Locator): Promise<voi
   }).toPass({ timeout: 10_000 });
 }
 
-/** The coach mark shows step `n`, titled as the catalog says. */
-export async function expectCoachStep(page: Page, lang: Lang, n: number, id: string): Promise<void> {
+/** The coach mark shows step `n` of its route, titled as the catalog says. */
+export async function expectCoachStep(page: Page, lang: Lang, n: number, id: TourStepId): Promise<void> {
   const bubble = coach(page);
-  await expect(bubble).toContainText(t(lang, 'tour.progress', { n, total: 10 }));
+  const { total } = tourPosition(id);
+  await expect(bubble).toContainText(t(lang, 'tour.progress', { n, total }));
   await expect(bubble.getByRole('heading', { name: t(lang, `tour.steps.${id}.title`) })).toBeVisible();
   await expect(bubble).toContainText(t(lang, `tour.steps.${id}.seed`));
 }

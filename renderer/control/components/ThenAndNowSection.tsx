@@ -63,7 +63,7 @@ export function ThenAndNowSection() {
   const levelName = (l: SecurityLevel) => t(`twoFactor.account.levels.${l}`);
 
   return (
-    <section className="panel" aria-labelledby="then-and-now-heading">
+    <section id="then-and-now" className="panel" aria-labelledby="then-and-now-heading" data-coach="then-and-now" tabIndex={-1}>
       <h2 id="then-and-now-heading" className="panel__title">
         {t('twoFactor.control.title')}
       </h2>

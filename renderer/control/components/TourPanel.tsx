@@ -3,10 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/index.js';
 import { useOpener, useWindowOpen, type OpenOutcome } from '../opener.js';
 import { useControl } from '../store.js';
-import { TOUR_STEPS } from '../tour.js';
+import type { TourRoute } from '../../../preload/contract/presenter.js';
+import { currentStep, ROUTE_STEPS, ROUTE_TEXT } from '../tour.js';
 import { useTourTarget } from './WindowsSection.js';
 
-/** The guided tour through the seed's flow, in a side panel (on the stage, its coach marks follow it too). */
+/** Brings the control center's Then and now section into view and puts the keyboard on it. */
+function showThenAndNow(): void {
+  const section = document.getElementById('then-and-now');
+  section?.scrollIntoView({ block: 'nearest' });
+  section?.focus();
+}
+
+/**
+ * The guided tour, in a side panel (on the stage, its coach marks follow it too): the seed's flow,
+ * or Then and now — the same sign-ins under two-step verification and two-factor authentication.
+ */
 export function TourPanel() {
   const { t } = useTranslation();
   const tour = useControl((s) => s.tour);
@@ -16,7 +27,10 @@ export function TourPanel() {
   const backStep = useControl((s) => s.backStep);
   const openTarget = useOpener();
   const [failure, setFailure] = useState<OpenOutcome | null>(null);
-  const step = TOUR_STEPS[tour.step] ?? TOUR_STEPS[0]!;
+  const step = currentStep(tour);
+  const steps = ROUTE_STEPS[tour.route];
+  const text = ROUTE_TEXT[tour.route];
+  const here = !tour.completed && step.target === null;
   const target = useTourTarget();
   const targetOpen = useWindowOpen(target);
   const inBrowser = !tour.completed && step.target === 'account-site' && target === null;
@@ -46,35 +60,40 @@ export function TourPanel() {
         {t('tour.heading')}
       </h2>
       {!tour.active ? (
-        <>
-          <p className="panel__intro">{t('tour.intro')}</p>
-          <button
-            ref={startRef}
-            type="button"
-            className="button"
-            onClick={() => {
-              pressed.current = true;
-              startTour();
-            }}
-          >
-            {t('tour.start')}
-          </button>
-        </>
+        (['seed', 'thenAndNow'] as const satisfies readonly TourRoute[]).map((route) => (
+          <div key={route} className="tour__route">
+            <p className="panel__intro" id={`tour-intro-${route}`}>
+              {t(ROUTE_TEXT[route].intro)}
+            </p>
+            <button
+              ref={route === 'seed' ? startRef : undefined}
+              type="button"
+              className={route === 'seed' ? 'button' : 'button button--secondary'}
+              aria-describedby={`tour-intro-${route}`}
+              onClick={() => {
+                pressed.current = true;
+                startTour(route);
+              }}
+            >
+              {t(ROUTE_TEXT[route].start)}
+            </button>
+          </div>
+        ))
       ) : (
         <>
           <p className="tour__progress" aria-live="polite" aria-atomic="true">
-            <span>{t('tour.progress', { n: tour.step + 1, total: TOUR_STEPS.length })}</span>
+            <span>{t('tour.progress', { n: tour.step + 1, total: steps.length })}</span>
             {tour.completed && <span> — {t('tour.completedTitle')}</span>}
           </p>
           <ol className="tour__dots" aria-hidden="true">
-            {TOUR_STEPS.map((s, index) => (
+            {steps.map((s, index) => (
               <li key={s.id} className={index < tour.step || (tour.completed && index === tour.step) ? 'is-done' : index === tour.step ? 'is-current' : undefined} />
             ))}
           </ol>
           {tour.completed ? (
             <div className="tour__step">
               <h3 className="tour__title">{t('tour.completedTitle')}</h3>
-              <p className="tour__text">{t('tour.completedText')}</p>
+              <p className="tour__text">{t(text.completedText)}</p>
             </div>
           ) : (
             <div className="tour__step">
@@ -82,9 +101,17 @@ export function TourPanel() {
               <h3 className="tour__title">{t(`tour.steps.${step.id}.title`)}</h3>
               <p className="tour__text">{t(`tour.steps.${step.id}.text`)}</p>
               <p className="tour__seed">
-                <span className="tour__seed-label">{t('tour.seedLabel')}</span> {t(`tour.steps.${step.id}.seed`)}
+                <span className="tour__seed-label">{t(text.noteLabel)}</span> {t(`tour.steps.${step.id}.seed`)}
               </p>
               {inBrowser && <p className="tour__next">{t('tour.switchToBrowser')}</p>}
+              {here && (
+                <p className="tour__next">
+                  <span id="tour-next-action">{t('tour.nextIn', { place: t('twoFactor.control.title') })}</span>{' '}
+                  <button type="button" className="button button--small" aria-describedby="tour-next-action" onClick={showThenAndNow}>
+                    {t('tour.show')}
+                  </button>
+                </p>
+              )}
               {target && (
                 <p className="tour__next">
                   <span id="tour-next-action">

@@ -5,7 +5,7 @@ import { errorMessage } from '../../i18n/index.js';
 import { useOpener, useWindowOpen, type OpenOutcome } from '../opener.js';
 import { usePresenter } from '../../shared/presenter.js';
 import { useControl } from '../store.js';
-import { OPEN_TARGETS, TOUR_STEPS, type OpenTarget } from '../tour.js';
+import { currentStep, OPEN_TARGETS, type OpenTarget } from '../tour.js';
 
 /**
  * What the guided tour points at now, if anything to open: not My Apple ID while it is open in
@@ -14,7 +14,7 @@ import { OPEN_TARGETS, TOUR_STEPS, type OpenTarget } from '../tour.js';
  */
 export function useTourTarget(): OpenTarget | null {
   const siteOpen = usePresenter((s) => (s?.siteTabs ?? 0) > 0);
-  const target = useControl((s) => (s.tour.active && !s.tour.completed ? (TOUR_STEPS[s.tour.step]?.target ?? null) : null));
+  const target = useControl((s) => (s.tour.active && !s.tour.completed ? currentStep(s.tour).target : null));
   return target === 'account-site' && siteOpen ? null : target;
 }
 
@@ -23,7 +23,7 @@ export function WindowsSection() {
   const { t } = useTranslation();
   const tourTarget = useTourTarget();
   const tourTargetOpen = useWindowOpen(tourTarget);
-  const opening = useControl((s) => TOUR_STEPS[s.tour.step]?.id === 'openMessages');
+  const opening = useControl((s) => s.tour.active && currentStep(s.tour).id === 'openMessages');
   // As the tour panel says it: "Open" only for a closed window, or for the step that opens it.
   const toOpen = tourTargetOpen === false || (tourTargetOpen === null && opening);
   const openTarget = useOpener();

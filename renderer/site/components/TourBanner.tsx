@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TOUR_STEP_IDS } from '../../../preload/contract/presenter.js';
+import { tourPosition } from '../../../preload/contract/presenter.js';
 import { useSitePresenter } from '../presenter.js';
 import { useSite } from '../store.js';
 import { Link } from './Link.js';
@@ -17,11 +17,11 @@ export function TourBanner() {
   const tour = useSitePresenter((s) => s.tour);
   const signedIn = useSite((s) => s.status === 'signed-in');
   if (!tour) return null;
-  const n = TOUR_STEP_IDS.indexOf(tour.step) + 1;
+  const { n, total } = tourPosition(tour.step);
   return (
     <aside className="tour-banner" aria-label={t('tour.heading')}>
       <div className="tour-banner__inner">
-        <p className="tour-banner__progress">{t('tour.progress', { n, total: TOUR_STEP_IDS.length })}</p>
+        <p className="tour-banner__progress">{t('tour.progress', { n, total })}</p>
         {tour.completed ? (
           <p className="tour-banner__title">{t('tour.completedTitle')}</p>
         ) : (
