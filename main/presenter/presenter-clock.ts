@@ -24,7 +24,7 @@ export class PresenterClock implements Clock {
   }
 
   skip(ms: number): void {
-    if (this.skipped + ms > MAX_CLOCK_SKIP_MS) throw new IdentityError('CLOCK_SKIP_LIMIT', { hours: MAX_CLOCK_SKIP_MS / 3_600_000 });
+    if (this.skipped + ms > MAX_CLOCK_SKIP_MS) throw new IdentityError('CLOCK_SKIP_LIMIT', { days: MAX_CLOCK_SKIP_MS / 86_400_000 });
     this.skipped += ms;
   }
 

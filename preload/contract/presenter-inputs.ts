@@ -13,5 +13,5 @@ export const presenterInputs = {
   setLargeType: z.strictObject({ on: z.boolean({ error: 'errors.INVALID_INPUT' }) }),
   setMacOs: z.strictObject({ version: z.enum(MAC_OS_VERSIONS, { error: 'errors.INVALID_INPUT' }) }),
   /** "Skip 10 minutes": a code's whole life, so it can be shown expiring. */
-  skipClock: z.strictObject({ minutes: z.number({ error: 'errors.INVALID_INPUT' }).int().min(1).max(60) }),
+  skipClock: z.strictObject({ minutes: z.number({ error: 'errors.INVALID_INPUT' }).int().min(1).max(24 * 60) }),
 };

@@ -50,8 +50,11 @@ export interface TourBeacon {
 export const MAC_OS_VERSIONS = ['10.11', '10.10'] as const;
 export type MacOsVersion = (typeof MAC_OS_VERSIONS)[number];
 
-/** The most the presenter clock may run ahead: a day covers every code and lock a demo shows. */
-export const MAX_CLOCK_SKIP_MS = 24 * 60 * 60_000;
+/**
+ * The most the presenter clock may run ahead: 60 days cover everything a demo shows passing —
+ * a code's 10 minutes, a lock's day, account recovery's waiting days, a trusted browser's 30 days.
+ */
+export const MAX_CLOCK_SKIP_MS = 60 * 24 * 60 * 60_000;
 
 export interface PresenterState {
   lang: PresenterLanguage;

@@ -125,6 +125,25 @@ export function formatTime(ms: number): string {
   return new Intl.DateTimeFormat(currentLanguage(), { hour: 'numeric', minute: '2-digit' }).format(ms);
 }
 
+/**
+ * How far the presenter clock runs ahead, in days, hours and minutes (each only when not zero):
+ * "1 day, 10 minutes" / "1 日 10 分", shorter units for the menu bar ("1 day, 10 min").
+ */
+export function formatAhead(ms: number, display: 'long' | 'short' = 'long'): string {
+  const lang = currentLanguage();
+  const total = Math.round(ms / 60_000);
+  const parts: [number, string][] = [
+    [Math.floor(total / 1440), 'day'],
+    [Math.floor((total % 1440) / 60), 'hour'],
+    [total % 60, 'minute'],
+  ];
+  const shown = parts.filter(([value]) => value > 0);
+  const words = (shown.length > 0 ? shown : [[0, 'minute'] as [number, string]]).map(([value, unit]) =>
+    new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: display }).format(value),
+  );
+  return new Intl.ListFormat(lang, { type: 'unit', style: 'long' }).format(words);
+}
+
 /** A duration to wait, in whole seconds under two minutes, else in whole minutes (rounded up). */
 export function formatWait(seconds: number): string {
   const [value, unit] = seconds < 120 ? [Math.max(1, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];

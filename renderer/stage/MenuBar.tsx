@@ -2,7 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import { useOpener } from '../control/opener.js';
 import { useControl } from '../control/store.js';
-import { currentLanguage } from '../i18n/index.js';
+import { currentLanguage, formatAhead } from '../i18n/index.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { presenterNow, usePresenter } from '../shared/presenter.js';
 import { APP_MENUS, type MenuEntry, type MenuId } from './menus.js';
@@ -48,7 +48,7 @@ export function MenuBar({ panelId, ref }: { panelId: string; ref?: Ref<HTMLEleme
     <header ref={ref} className="menubar">
       <Menus />
       <div className="menubar__right">
-        {minutes > 0 && <span className="menubar__skipped">{t('stage.skipped', { minutes })}</span>}
+        {minutes > 0 && <span className="menubar__skipped">{t('stage.skipped', { ahead: formatAhead(skippedMs, 'short') })}</span>}
         <p className="menubar__clock">
           <span className="visually-hidden">{t('stage.clock')} </span>
           <time dateTime={new Date(now).toISOString()}>{clock}</time>

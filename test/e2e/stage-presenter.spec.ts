@@ -109,7 +109,7 @@ test('Reset & Restart clears every window, the iPhone, the tour and the clock; t
   const site = await siteUpToTheCode(page, twostep, 'en');
   await readCodeFromIPhone(stageIPhone(page, 'en'));
   await panel.getByRole('button', { name: en('control.presenter.skip', { minutes: 10 }), exact: true }).click();
-  await expect(page.getByRole('banner')).toContainText(t('en', 'stage.skipped', { minutes: 10 }));
+  await expect(page.getByRole('banner')).toContainText(t('en', 'stage.skipped', { ahead: '10 min' }));
   await expect(coach(page)).not.toContainText(en('tour.progress', { n: 1, total: 10 }));
 
   await panel.getByRole('button', { name: en('control.scenarios.resetDemo'), exact: true }).click();
@@ -119,7 +119,7 @@ test('Reset & Restart clears every window, the iPhone, the tour and the clock; t
   await expect(messages).toBeHidden();
   await expect(macWindow(page, 'en', 'facetime')).toBeHidden();
   await expect(stageIPhone(page, 'en')).toContainText(en('device.empty'));
-  await expect(page.getByRole('banner')).not.toContainText(t('en', 'stage.skipped', { minutes: 10 }));
+  await expect(page.getByRole('banner')).not.toContainText(t('en', 'stage.skipped', { ahead: '10 min' }));
   await expect(panel).toContainText(en('control.presenter.realTime'));
   await expectCoachStep(page, 'en', 1, 'openMessages');
   // Opened again, each window is as it first was.

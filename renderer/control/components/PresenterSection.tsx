@@ -1,18 +1,20 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
-import { errorMessage, formatTime } from '../../i18n/index.js';
+import { errorMessage, formatAhead, formatDateTime, formatTime } from '../../i18n/index.js';
 import { appApi } from '../../shared/app-api.js';
 import { isPresenterState, presenterNow, presenterStore, receivePresenterState, usePresenter } from '../../shared/presenter.js';
 import { toPayload } from '../store.js';
 
-/** Minutes the button skips: a verification code's whole life. */
+/** Minutes the first button skips: a verification code's whole life. */
 const SKIP_MINUTES = 10;
+/** The second button's day: what takes days (account recovery's wait, a trusted browser's 30 days). */
+const DAY_MINUTES = 24 * 60;
 
 /**
  * The presenter's tools: Large type for every page of both origins (a projector's setting),
- * the presenter clock (skip ten minutes to show a code expiring; shown as time skipped, and
- * undone only by Reset & restart), and whatever the page adds (the stage's large code).
+ * the presenter clock (skip ten minutes to show a code expiring, or a day at a time for what takes
+ * days; shown as time skipped, and undone only by Reset & restart), and whatever the page adds (the stage's large code).
  */
 export function PresenterSection({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
@@ -21,6 +23,8 @@ export function PresenterSection({ children }: { children?: ReactNode }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const minutes = Math.round(skippedMs / 60_000);
+  // A day or more ahead: the date matters, not only the time.
+  const skippedTo = minutes >= DAY_MINUTES ? formatDateTime(presenterNow()) : formatTime(presenterNow());
   const id = useId();
 
   async function setLargeType(on: boolean) {
@@ -38,12 +42,12 @@ export function PresenterSection({ children }: { children?: ReactNode }) {
     }
   }
 
-  async function skip() {
+  async function skip(skipMinutes: number) {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const state = await appApi.skipClock({ minutes: SKIP_MINUTES });
+      const state = await appApi.skipClock({ minutes: skipMinutes });
       if (isPresenterState(state)) receivePresenterState(state);
     } catch (caught) {
       setError(toPayload(caught));
@@ -71,10 +75,13 @@ export function PresenterSection({ children }: { children?: ReactNode }) {
         <p role="status" className="presenter__clock-state">
           {minutes === 0
             ? t('control.presenter.realTime')
-            : t('control.presenter.skipped', { minutes, time: formatTime(presenterNow()) })}
+            : t('control.presenter.skipped', { ahead: formatAhead(skippedMs), time: skippedTo })}
         </p>
-        <button type="button" className="button" aria-describedby="presenter-skip-help" aria-disabled={busy || undefined} onClick={() => void skip()}>
+        <button type="button" className="button" aria-describedby="presenter-skip-help" aria-disabled={busy || undefined} onClick={() => void skip(SKIP_MINUTES)}>
           {t('control.presenter.skip', { minutes: SKIP_MINUTES })}
+        </button>
+        <button type="button" className="button" aria-describedby="presenter-skip-help" aria-disabled={busy || undefined} onClick={() => void skip(DAY_MINUTES)}>
+          {t('control.presenter.skipDay')}
         </button>
         <p id="presenter-skip-help" className="scenario__help">
           {t('control.presenter.skipHelp')}
