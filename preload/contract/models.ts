@@ -131,6 +131,7 @@ export const ACTIVITY_EVENTS = [
   'trusted-browser-ended',
   // Account recovery under two-factor authentication (issue 19 part B).
   'account-recovery-requested',
+  'account-recovery-cancelled',
   'account-recovered',
 ] as const;
 export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];

@@ -127,6 +127,7 @@ export function describeActivity(t: TFunction, entry: ActivityEntry): string {
     case 'portal-signed-out':
     case 'demo-reset':
     case 'account-recovery-requested':
+    case 'account-recovery-cancelled':
     case 'account-recovered':
       return generic;
   }

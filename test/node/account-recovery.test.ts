@@ -72,6 +72,11 @@ describe('account recovery under two-factor authentication', () => {
     // The owner still has a way in: a sign-in at My Apple ID with a trusted device.
     await signInSite(service);
     expect(service.accountRecovery({ recoveryId }).state).toBe('cancelled');
+    // The log says why the wait ended, once, with where the account was used.
+    const cancelled = () => activityLog(service).filter((e) => e.event === 'account-recovery-cancelled');
+    expect(cancelled()).toEqual([expect.objectContaining({ appleId, source: 'account-site', outcome: 'info' })]);
+    await signInSite(service);
+    expect(cancelled()).toHaveLength(1);
     clock.advance(RECOVERY_WAIT_MS);
     expect((await identityError(() => service.sendRecoveryCode({ recoveryId }))).code).toBe('RECOVERY_CANCELLED');
   });
@@ -87,6 +92,8 @@ describe('account recovery under two-factor authentication', () => {
     await signInApp(service, 'third-party', app.password);
     expect((await identityError(() => service.completeAccountRecovery({ recoveryId, code, newPassword: NEW_PASSWORD }))).code).toBe('RECOVERY_CANCELLED');
     expect((await service.signInAccountSite({ appleId, password })).status).toBe('VERIFICATION_REQUIRED');
+    // The My Apple ID sign-in above came first and cancelled it; the app's sign-in found nothing to cancel.
+    expect(activityLog(service).filter((e) => e.event === 'account-recovery-cancelled').map((e) => e.source)).toEqual(['account-site']);
   });
 
   it('is refused alike for an unknown Apple ID, a number that is not trusted, and an account under two-step verification', async () => {

@@ -29,7 +29,7 @@ export function completeAccountSiteSignInWithRecoveryKey(ctx: ServiceContext, ve
       throw tx.refuse(recordFailure(ctx, tx, account.id, SOURCE, 'recovery-key-refused') ?? new IdentityError('RECOVERY_KEY_INCORRECT'));
     }
     ctx.repos.verifications.complete(verification.id, tx.now);
-    clearFailures(ctx, account);
+    clearFailures(ctx, tx, account, SOURCE);
     tx.log({ appleId: account.apple_id, source: SOURCE, event: 'recovery-key-accepted', outcome: 'success' });
     return { token: openSiteSession(ctx, tx, account) };
   });

@@ -36,7 +36,7 @@ export async function signInClient(
       return askPasswordWithCode(ctx, tx, account, clientKind);
     }
     if (requirement === 'password') {
-      clearFailures(ctx, account);
+      clearFailures(ctx, tx, account, clientKind);
       return { status: 'SIGNED_IN', session: startClientSession(ctx, tx, account.id, clientKind, null) };
     }
     // A right password that still needs a code (or an app-specific password) does not start

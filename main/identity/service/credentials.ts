@@ -39,7 +39,7 @@ export function acceptAppPassword(ctx: ServiceContext, tx: Tx, found: FoundAppPa
   const account = ctx.repos.accounts.get(found.account.id);
   admitGuess(ctx, tx, account, place);
   if (ctx.repos.appPasswords.get(account.id, found.appPassword.id)?.revokedAt !== null) throw tx.refuse(new IdentityError('INCORRECT'));
-  clearFailures(ctx, account);
+  clearFailures(ctx, tx, account, place);
   ctx.repos.appPasswords.markUsed(found.appPassword.id, usedBy, tx.now);
   return account;
 }

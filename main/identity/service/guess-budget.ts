@@ -132,11 +132,14 @@ export function recordFailure(
 }
 
 /**
- * A completed sign-in (or a new password): the failure count starts again — and a pending
- * account recovery ends, as Apple's does when the account is used (account-recovery.ts).
+ * A completed sign-in (or a new password) at `source`: the failure count starts again — and a
+ * pending account recovery ends, as Apple's does when the account is used (account-recovery.ts).
+ * The log says so, with where the account was used: the owner learns why the wait is over.
  */
-export function clearFailures(ctx: ServiceContext, account: Pick<AccountRow, 'id' | 'failed_attempts'>): void {
-  ctx.repos.accountRecoveries.cancelPending(account.id, ctx.clock.now());
+export function clearFailures(ctx: ServiceContext, tx: Tx, account: Pick<AccountRow, 'id' | 'apple_id' | 'failed_attempts'>, source: string): void {
+  if (ctx.repos.accountRecoveries.cancelPending(account.id, tx.now) > 0) {
+    tx.log({ appleId: account.apple_id, source, event: 'account-recovery-cancelled', outcome: 'info' });
+  }
   // Every lock comes with failures, so none means nothing to clear: the hot path of every
   // sign-in (IMAP and SMTP included) then writes nothing.
   // Stryker disable next-line ConditionalExpression: writing zeros over zeros changes nothing; the test only saves a write

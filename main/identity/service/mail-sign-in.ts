@@ -57,7 +57,7 @@ export async function signInMail(
   return judgeSignIn(ctx, appleId, password, protocol, (tx, account): MailSignInResult => {
     const level = account.security_level;
     if (level === 'none' || requirementFor(protocol, level) === 'password') {
-      clearFailures(ctx, account);
+      clearFailures(ctx, tx, account, protocol);
       tx.log({ appleId: account.apple_id, source: protocol, event: 'sign-in', outcome: 'success', detail: { with: 'password', client: clientName } });
       return { status: 'SIGNED_IN', grant: { accountId: account.id, appleId: account.apple_id, appPasswordId: null, label: null } };
     }

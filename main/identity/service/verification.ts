@@ -243,7 +243,7 @@ export function acceptCode(ctx: ServiceContext, tx: Tx, verification: Verificati
   judgeCode(ctx, tx, verification, code, source);
   const account = ctx.repos.accounts.get(verification.account_id);
   ctx.repos.verifications.complete(verification.id, tx.now);
-  clearFailures(ctx, account);
+  clearFailures(ctx, tx, account, source);
   tx.log({ appleId: account.apple_id, source, event: 'code-accepted', outcome: 'success', detail: { for: verification.purpose } });
   // The device shows the code as used from now on (only the device is sent it: it holds the code).
   const used = ctx.inbox.markUsed(verification.id, tx.now);

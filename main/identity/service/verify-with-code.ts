@@ -36,7 +36,7 @@ export interface PlaceSignIn<T> {
 export function passwordThenCode<T>(ctx: ServiceContext, place: CodePlace, appleId: string, password: string, sign: PlaceSignIn<T>): Promise<PasswordStepResult<T>> {
   return judgeSignIn(ctx, appleId, password, place, (tx, account): PasswordStepResult<T> => {
     if (!sign.codeNeeded(tx, account)) {
-      clearFailures(ctx, account);
+      clearFailures(ctx, tx, account, place);
       return { status: 'SIGNED_IN', value: sign.signedIn(tx, account) };
     }
     tx.log({ appleId: account.apple_id, source: place, event: 'verification-required', outcome: 'info' });
