@@ -19,6 +19,7 @@ export function placesHandlers(service: IdentityService, shell: Shell): Handlers
     appStore: () => places.appStore(),
     appStoreSignIn: (input) => places.appStoreSignIn(input),
     appStoreSendCode: (input) => places.appStoreSendCode(input),
+    appStoreSignInDecision: (input) => places.appStoreSignInDecision(input),
     appStoreVerifyCode: (input) => places.appStoreVerifyCode(input),
     appStoreGet: (input) => places.appStoreGet(input),
     appStoreSignOut: () => places.appStoreSignOut(),

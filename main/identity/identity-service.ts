@@ -16,7 +16,7 @@ import { IdentityError } from './identity-error.js';
 import { KeyedHash } from './crypto/keyed-hash.js';
 import { HashingPool } from './crypto/hashing-pool.js';
 import { decoyAllowance, PasswordHasher, PRODUCTION_SCRYPT_COST, type ScryptCost } from './crypto/password-hasher.js';
-import type { PhoneVerification } from '../../preload/contract/account-site-types.js';
+import type { PhoneVerification, SignInDecision } from '../../preload/contract/account-site-types.js';
 import { changePassword, replaceRecoveryKey, setSecurityLevel, type PasswordChanged, type SecurityChanged } from './service/account-settings.js';
 import { completeAccountSiteSignInWithRecoveryKey, currentSiteAccount, signOutAccountSite, siteSessionOpen } from './service/account-site.js';
 import { createAppPassword, listAppPasswords, revokeAllAppPasswords, revokeAppPassword } from './service/app-passwords.js';
@@ -220,7 +220,7 @@ export class IdentityService {
   }
 
   /** Two-factor: waits (a while) for the trusted iPhone's answer to this sign-in's request. */
-  accountSiteSignInDecision(input: Inputs['signInDecision']): Promise<{ decision: 'allowed' | 'pending' }> {
+  accountSiteSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
     const { verificationId } = parseInput(inputs.signInDecision, input);
     return awaitSignInDecision(this.ctx, ['account-site', 'unlock'], verificationId);
   }

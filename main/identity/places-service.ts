@@ -1,4 +1,4 @@
-import type { CodeSent } from '../../preload/contract/account-site-types.js';
+import type { CodeSent, SignInDecision } from '../../preload/contract/account-site-types.js';
 import { inputs, type Inputs } from '../../preload/contract/inputs.js';
 import { placesInputs, type PlacesInputs } from '../../preload/contract/places-inputs.js';
 import type {
@@ -12,8 +12,10 @@ import type {
 import { appStoreView, completeAppStoreSignIn, getApp, placesView, signInAppStore, signOutAppStore } from './service/app-store.js';
 import type { ServiceContext } from './service/context.js';
 import { icloudHome, signOutAllBrowsers } from './service/icloud-web.js';
+import { awaitSignInDecision } from './service/sign-in-approval.js';
 import { completeSupportSignIn, openSupportCase, signInSupport, supportView } from './service/support.js';
 import { transact } from './service/context.js';
+import type { CodePlace } from './policy/place-rules.js';
 import type { PasswordStepResult } from './service/verify-with-code.js';
 import { sendCodeFor } from './service/verify-with-code.js';
 import { completeWebSignIn, webSignIn, type WebSignInCompleted, type WebSignInResult } from './service/web-sign-in.js';
@@ -40,6 +42,11 @@ export class PlacesService {
   icloudSendCode(input: Inputs['sendCode']): CodeSent {
     const { verificationId, deviceId } = parseInput(inputs.sendCode, input);
     return sendCodeFor(this.ctx, 'icloud-web', verificationId, deviceId);
+  }
+
+  /** Two-factor: the iPhone's Allow / Don't Allow, about iCloud.com's own sign-ins only. */
+  icloudSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
+    return this.decision('icloud-web', input);
   }
 
   icloudVerifyCode(input: PlacesInputs['icloudVerifyCode']): WebSignInCompleted {
@@ -73,6 +80,11 @@ export class PlacesService {
   supportSendCode(input: Inputs['sendCode']): CodeSent {
     const { verificationId, deviceId } = parseInput(inputs.sendCode, input);
     return sendCodeFor(this.ctx, 'support', verificationId, deviceId);
+  }
+
+  /** Two-factor: the iPhone's Allow / Don't Allow, about support's own sign-ins only. */
+  supportSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
+    return this.decision('support', input);
   }
 
   supportVerifyCode(input: Inputs['verifyCode']): { token: string } {
@@ -113,6 +125,11 @@ export class PlacesService {
     return sendCodeFor(this.ctx, 'app-store', verificationId, deviceId);
   }
 
+  /** Two-factor: the iPhone's Allow / Don't Allow, about the App Store's own sign-ins only. */
+  appStoreSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
+    return this.decision('app-store', input);
+  }
+
   appStoreVerifyCode(input: Inputs['verifyCode']): AppStoreView {
     const { verificationId, code } = parseInput(inputs.verifyCode, input);
     return completeAppStoreSignIn(this.ctx, verificationId, code);
@@ -136,5 +153,15 @@ export class PlacesService {
   endWebSession(input: PlacesInputs['webSession']): void {
     const { sessionId } = parseInput(placesInputs.webSession, input);
     endWebSessionById(this.ctx, sessionId);
+  }
+
+  /**
+   * The asking page's wait for the iPhone's answer (up to DECISION_WAIT_MS). Only `place`'s own
+   * purpose: a verification id of another place — My Apple ID's, another place's — is not found
+   * here, refused or not, so no page learns what became of a sign-in it did not start.
+   */
+  private decision(place: CodePlace, input: Inputs['signInDecision']): Promise<SignInDecision> {
+    const { verificationId } = parseInput(inputs.signInDecision, input);
+    return awaitSignInDecision(this.ctx, [place], verificationId);
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccountRecoveryView, CodeSent, PasswordChanged, PhoneVerification, SecurityChanged, SessionOpened, SignInChallenge } from './account-site-types.js';
+import type { AccountRecoveryView, CodeSent, PasswordChanged, PhoneVerification, SecurityChanged, SessionOpened, SignInChallenge, SignInDecision } from './account-site-types.js';
 import { twoFactorAppsInputs } from './two-factor-apps-inputs.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
@@ -27,7 +27,7 @@ export const accountSiteContract = {
    * Two-factor: waits up to 25 seconds for the trusted iPhone's answer to the sign-in's request —
    * 'allowed' (the code is on the iPhone), 'pending' (ask again), or SIGN_IN_DENIED at once.
    */
-  signInDecision: method(inputs.signInDecision).returns<{ decision: 'allowed' | 'pending' }>(),
+  signInDecision: method(inputs.signInDecision).returns<SignInDecision>(),
   verifyRecoveryKey: method(inputs.verifyRecoveryKey).returns<SessionOpened>(),
   signOut: method(none).returns<Record<string, never>>(),
   /**

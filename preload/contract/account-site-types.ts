@@ -24,6 +24,16 @@ export interface CodeSent {
   awaitsApproval: boolean;
 }
 
+/**
+ * Two-factor: the answer to the asking page's wait for the trusted iPhone ("Apple ID Sign In
+ * Requested") — 'allowed' (the code is on the iPhone) or 'pending' (nobody answered within the
+ * wait: ask again). Don't Allow is no answer but the error SIGN_IN_DENIED, at once. Every place
+ * that asks for a code at the iPhone has this method, each about its own sign-ins only.
+ */
+export interface SignInDecision {
+  decision: 'allowed' | 'pending';
+}
+
 export interface PasswordChanged {
   revokedAppPasswords: number;
   signedOutApps: number;

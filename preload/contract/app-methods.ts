@@ -35,6 +35,7 @@ export const APP_METHODS = [
   'appStore',
   'appStoreSignIn',
   'appStoreSendCode',
+  'appStoreSignInDecision',
   'appStoreVerifyCode',
   'appStoreGet',
   'appStoreSignOut',

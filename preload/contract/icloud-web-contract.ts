@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodeSent } from './account-site-types.js';
+import type { CodeSent, SignInDecision } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import { placesInputs } from './places-inputs.js';
@@ -19,6 +19,11 @@ export const icloudWebContract = {
   session: method(none).returns<{ home: ICloudWebHome }>(),
   signIn: method(placesInputs.icloudSignIn).returns<ICloudWebSignInResult>(),
   sendCode: method(inputs.sendCode).returns<CodeSent>(),
+  /**
+   * Two-factor: waits up to 25 seconds for the trusted iPhone's answer to an iCloud.com sign-in's request,
+   * as My Apple ID's (account-site-contract.ts); a verification of another place is not found here.
+   */
+  signInDecision: method(inputs.signInDecision).returns<SignInDecision>(),
   /** Under two-factor authentication `askTrust`: the page asks "Trust this browser?" next. */
   verifyCode: method(placesInputs.icloudVerifyCode).returns<ICloudWebOpened & TrustQuestion>(),
   /** "Trust this browser?" answered, as My Apple ID's (account-site-contract.ts), for iCloud.com's API path. */

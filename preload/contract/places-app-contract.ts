@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodeSent } from './account-site-types.js';
+import type { CodeSent, SignInDecision } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import { placesInputs } from './places-inputs.js';
@@ -19,6 +19,11 @@ export const placesAppContract = {
   /** "Sign in to download from the App Store": on a Mac the account does not trust, a code follows. */
   appStoreSignIn: method(inputs.signIn).returns<AppStoreSignInResult>(),
   appStoreSendCode: method(inputs.sendCode).returns<CodeSent>(),
+  /**
+   * Two-factor: waits up to 25 seconds for the trusted iPhone's answer to an App Store sign-in's request,
+   * as My Apple ID's (account-site-contract.ts); a verification of another place is not found here.
+   */
+  appStoreSignInDecision: method(inputs.signInDecision).returns<SignInDecision>(),
   appStoreVerifyCode: method(inputs.verifyCode).returns<AppStoreView>(),
   /** Get ▸ Install App (the apps are free). */
   appStoreGet: method(placesInputs.appStoreGet).returns<AppStoreView>(),

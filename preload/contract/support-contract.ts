@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodeSent } from './account-site-types.js';
+import type { CodeSent, SignInDecision } from './account-site-types.js';
 import { method } from './define.js';
 import { inputs } from './inputs.js';
 import { placesInputs } from './places-inputs.js';
@@ -18,6 +18,11 @@ export const supportContract = {
   session: method(none).returns<SupportView>(),
   signIn: method(inputs.signIn).returns<SupportSignInResult>(),
   sendCode: method(inputs.sendCode).returns<CodeSent>(),
+  /**
+   * Two-factor: waits up to 25 seconds for the trusted iPhone's answer to a support sign-in's request,
+   * as My Apple ID's (account-site-contract.ts); a verification of another place is not found here.
+   */
+  signInDecision: method(inputs.signInDecision).returns<SignInDecision>(),
   verifyCode: method(inputs.verifyCode).returns<SupportOpened>(),
   openCase: method(placesInputs.supportCase).returns<SupportCaseView>(),
   signOut: method(none).returns<Record<string, never>>(),

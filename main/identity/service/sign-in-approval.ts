@@ -1,3 +1,4 @@
+import type { SignInDecision } from '../../../preload/contract/account-site-types.js';
 import { IdentityError } from '../identity-error.js';
 import { VERIFICATION_PURPOSES, type VerificationPurpose } from '../store/verifications-repo.js';
 import { transact, type ServiceContext } from './context.js';
@@ -55,7 +56,7 @@ export async function awaitSignInDecision(
   purposes: VerificationPurpose[],
   verificationId: string,
   waitMs = DECISION_WAIT_MS,
-): Promise<{ decision: 'allowed' | 'pending' }> {
+): Promise<SignInDecision> {
   const check = () => transact(ctx, (tx) => void openVerification(ctx, tx, verificationId, purposes));
   check();
   const decision = await ctx.inbox.decision(verificationId, waitMs);
