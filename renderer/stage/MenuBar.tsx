@@ -78,6 +78,7 @@ function useMenus(): { id: MenuId; title: string; entries: MenuEntry[] }[] {
   const windows = useStage((s) => s.windows);
   const panelOpen = useStage((s) => s.panelOpen);
   const tourActive = useControl((s) => s.tour.active);
+  const macOs = usePresenter((s) => s?.macOs ?? '10.11');
   const app = front ? t(WINDOW_SPECS[front].nameKey) : t('stage.finder');
   const command = (label: string, run?: () => void, shortcut?: string, checked?: boolean): MenuEntry => ({ kind: 'command', label, ...(run ? { run } : {}), ...(shortcut ? { shortcut } : {}), ...(checked !== undefined ? { checked } : {}) });
   const separator: MenuEntry = { kind: 'separator' };
@@ -88,6 +89,7 @@ function useMenus(): { id: MenuId; title: string; entries: MenuEntry[] }[] {
       case 'twostep':
         return [
           { kind: 'note', text: t('stage.menu.aboutTwoStep') },
+          { kind: 'note', text: t('stage.menu.thisMac', { os: t(`twoFactorApps.macOs.${macOs}`) }) },
           separator,
           command(t('stage.menu.systemPreferences'), () => void open('icloud')),
           command(t('stage.controlCenter'), () => store.getState().setTool('panelOpen', !panelOpen), undefined, panelOpen),

@@ -71,6 +71,8 @@ export function StageApp() {
 function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud', ClientStore> & { mail: MailStore; appstore: AppStoreStore } }) {
   const { t } = useTranslation();
   const largeType = usePresenter((s) => s?.largeType ?? false);
+  // The Mac's OS X (Scenarios ▸ This Mac runs): its system font differs (stage.css).
+  const macOs = usePresenter((s) => s?.macOs ?? '10.11');
   const largeCode = useStage((s) => s.largeCode);
   const panelOpen = useStage((s) => s.panelOpen);
   const panelId = `${useId()}-panel`;
@@ -89,7 +91,7 @@ function Stage({ stores }: { stores: Record<'messages' | 'facetime' | 'icloud', 
   const classes = ['stage', `stage--${mode}`, largeType && 'stage--large-type', panelOpen && 'stage--panel-open', panelDocked && 'stage--panel-docked'];
   return (
     <StageLayoutContext value={layout}>
-      <div className={classes.filter(Boolean).join(' ')}>
+      <div className={classes.filter(Boolean).join(' ')} data-mac-os={macOs}>
         <MenuBar ref={menubar} panelId={panelId} />
         <div className="stage__body">
           <div className="stage__screen">

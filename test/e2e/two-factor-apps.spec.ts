@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { t, type Lang } from './catalog.js';
 import { expect, test, type TwoStep } from './fixtures.js';
 import { DEMO, readCodeFromIPhone, signInViaApi, siteCall } from './helpers.js';
@@ -64,10 +64,15 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
   test(`Messages on OS X 10.10 (${lang}): the password alone is refused and a code sent; the password with the code after it signs in`, async ({ twostep, page }, testInfo) => {
     test.setTimeout(120_000);
     await twoFactorStage(page, twostep, lang);
+    const messages = macWindow(page, lang, 'messages');
+    const fontOf = (target: Locator) => target.evaluate((element) => getComputedStyle(element).fontFamily);
+    expect(await fontOf(messages)).toMatch(/^-apple-system/);
     await macOsChoice(page, lang).selectOption('10.10');
     await expect(macOsChoice(page, lang)).toHaveValue('10.10');
 
-    const messages = macWindow(page, lang, 'messages');
+    // Yosemite's Mac draws its type in Helvetica Neue (El Capitan's is the system's San Francisco); the iPhone keeps iOS's.
+    await expect.poll(() => fontOf(messages)).toMatch(/^"Helvetica Neue"/);
+    expect(await fontOf(stageIPhone(page, lang))).toMatch(/^-apple-system/);
     await signInMac(messages, lang, DEMO.appleId, DEMO.password);
     await expect(messages.getByRole('alert')).toHaveText(t(lang, 'twoFactorApps.passwordWithCode'));
     const password = messages.getByLabel(t(lang, 'clientApps.password'), { exact: true });

@@ -8,7 +8,7 @@ import { TOUR_IDLE } from '../../../renderer/control/tour.js';
 import { initI18n } from '../../../renderer/i18n/index.js';
 import { presenterStore, receivePresenterState } from '../../../renderer/shared/presenter.js';
 import { StageApp } from '../../../renderer/stage/StageApp.js';
-import { click, settle, type } from '../dom.js';
+import { click, press, settle, type } from '../dom.js';
 import { fakeEventSource, fakeFetch } from '../fakes.js';
 
 /**
@@ -117,6 +117,25 @@ describe('the stage', () => {
     expect(messages.hidden).toBe(true);
     await click(dockButton('Messages'));
     expect(within(messages, 'Apple ID').value).toBe('');
+  });
+
+  it('the Mac is the OS X chosen in Scenarios: its menu says which, and the stage carries it for the type of its windows (stage.css)', async () => {
+    const stage = document.querySelector<HTMLElement>('.stage')!;
+    const mark = document.querySelector<HTMLButtonElement>('button[role="menuitem"][aria-label="TwoStep"]')!;
+    const notes = () => Array.from(document.querySelectorAll('[role="menu"] .menu__note')).map((n) => n.textContent);
+    expect(stage.dataset.macOs).toBe('10.11');
+    await press(mark, 'ArrowDown');
+    expect(notes()).toContain('This Mac: OS X 10.11 El Capitan or later');
+    await press(document.activeElement as HTMLElement, 'Escape');
+
+    await act(async () => {
+      receivePresenterState({ ...STATE, macOs: '10.10' });
+      await Promise.resolve();
+    });
+    await settle();
+    expect(stage.dataset.macOs).toBe('10.10');
+    await press(mark, 'ArrowDown');
+    expect(notes()).toContain('This Mac: OS X 10.10 Yosemite');
   });
 
   it('the tour starts on the Dock: opening Messages there is its first step done', async () => {
