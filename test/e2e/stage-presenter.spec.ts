@@ -173,7 +173,7 @@ test('the presenter clock: skipping 10 minutes expires the code on the iPhone an
   await page.bringToFront();
   const panel = controlPanel(page, 'en');
   await panel.getByRole('button', { name: en('control.presenter.skip', { minutes: 10 }), exact: true }).click();
-  await expect(panel.getByRole('status').filter({ hasText: /10 min ahead/ })).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: /10 minutes ahead/ })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('+10 min');
   await expect(newest).toContainText(en('device.expired'));
 

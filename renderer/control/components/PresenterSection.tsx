@@ -77,12 +77,14 @@ export function PresenterSection({ children }: { children?: ReactNode }) {
             ? t('control.presenter.realTime')
             : t('control.presenter.skipped', { ahead: formatAhead(skippedMs), time: skippedTo })}
         </p>
-        <button type="button" className="button" aria-describedby="presenter-skip-help" aria-disabled={busy || undefined} onClick={() => void skip(SKIP_MINUTES)}>
-          {t('control.presenter.skip', { minutes: SKIP_MINUTES })}
-        </button>
-        <button type="button" className="button" aria-describedby="presenter-skip-help" aria-disabled={busy || undefined} onClick={() => void skip(DAY_MINUTES)}>
-          {t('control.presenter.skipDay')}
-        </button>
+        <div className="presenter__skips">
+          <button type="button" className="button" aria-describedby="presenter-skip-help" aria-disabled={busy || undefined} onClick={() => void skip(SKIP_MINUTES)}>
+            {t('control.presenter.skip', { minutes: SKIP_MINUTES })}
+          </button>
+          <button type="button" className="button" aria-describedby="presenter-skip-help" aria-disabled={busy || undefined} onClick={() => void skip(DAY_MINUTES)}>
+            {t('control.presenter.skipDay')}
+          </button>
+        </div>
         <p id="presenter-skip-help" className="scenario__help">
           {t('control.presenter.skipHelp')}
         </p>
