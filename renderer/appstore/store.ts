@@ -47,6 +47,11 @@ export interface AppStoreState {
   signIn: () => Promise<void>;
   sendCode: (deviceId: number) => Promise<void>;
   verify: () => Promise<void>;
+  /**
+   * Two-factor: the trusted iPhone's Don't Allow, heard while the Verify sheet waits for it — shown
+   * in the sheet at once, as it would be after Verify (an attempt gone goes back to the password).
+   */
+  refused: (error: ErrorPayload) => void;
   chooseAnotherDevice: () => void;
   cancelSheet: () => void;
   signOut: () => Promise<void>;
@@ -74,6 +79,11 @@ export function createAppStoreStore(): AppStoreStore {
       } finally {
         set({ busy: false });
       }
+    };
+
+    /** The verification cannot go on: back to the password (its error still shown there). */
+    const backIfGone = (error: ErrorPayload) => {
+      if (GONE.has(error.code)) set({ sheet: { kind: 'sign-in' } });
     };
 
     /** Signed in: the sheet goes, and the app asked for meanwhile is got. */
@@ -169,9 +179,7 @@ export function createAppStoreStore(): AppStoreStore {
             const codeSent = await appApi.appStoreSendCode({ verificationId: sheet.challenge.verificationId, deviceId });
             set({ sheet: { kind: 'enter-code', challenge: sheet.challenge, codeSent }, code: '' });
           },
-          (error) => {
-            if (GONE.has(error.code)) set({ sheet: { kind: 'sign-in' } });
-          },
+          backIfGone,
         );
       },
 
@@ -180,10 +188,14 @@ export function createAppStoreStore(): AppStoreStore {
         if (!sheet || sheet.kind !== 'enter-code') return;
         await run(
           async () => through(await appApi.appStoreVerifyCode({ verificationId: sheet.challenge.verificationId, code: get().code })),
-          (error) => {
-            if (GONE.has(error.code)) set({ sheet: { kind: 'sign-in' } });
-          },
+          backIfGone,
         );
+      },
+
+      refused(error) {
+        if (get().sheet?.kind !== 'enter-code') return;
+        set({ error });
+        backIfGone(error);
       },
 
       chooseAnotherDevice() {

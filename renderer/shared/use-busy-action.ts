@@ -32,5 +32,11 @@ export function useBusyAction(failure: (caught: unknown) => ErrorPayload | null,
     [failure, keep],
   );
 
-  return { busy, error, setError, run };
+  /**
+   * An error that came other than from an action of the user's — the trusted iPhone's Don't Allow,
+   * heard while the page waits — shown as an action's would be: `keep` decides where.
+   */
+  const showError = useCallback((shown: ErrorPayload) => setError(keep(shown)), [keep]);
+
+  return { busy, error, setError, showError, run };
 }

@@ -1,17 +1,37 @@
 import { useEffect, useState } from 'react';
-import type { ErrorPayload } from '../../../preload/contract/error-codes.js';
-import { site, toPayload } from '../api.js';
+import type { SignInDecision } from '../../preload/contract/account-site-types.js';
+import type { ErrorPayload } from '../../preload/contract/error-codes.js';
+import { ApiError } from './http-client.js';
 
 /** After a failed wait (the network, a restart), the next try comes this much later. */
 const RETRY_MS = 2_000;
 
+const INTERNAL: ErrorPayload = { code: 'INTERNAL', messageKey: 'errors.INTERNAL' };
+
+/** What every page's client throws (HTTP and the desktop app's bridge alike): its payload, else INTERNAL. */
+function payloadOf(caught: unknown): ErrorPayload {
+  return caught instanceof ApiError ? caught.payload : INTERNAL;
+}
+
+export interface SignInDecisionWait {
+  /** The place's own wait (its contract's signInDecision): main answers only about its own sign-ins. */
+  ask: (input: { verificationId: string }) => Promise<SignInDecision>;
+  verificationId: string;
+  /** Names one send (a new send waits anew); null waits for nothing. */
+  waitFor: object | null;
+  /** Where the page shows an error: a Don't Allow (SIGN_IN_DENIED) goes there at once. */
+  onRefused: (error: ErrorPayload) => void;
+  /** The place's reading of a failed call, where it is not the clients' usual one. */
+  toPayload?: (caught: unknown) => ErrorPayload;
+}
+
 /**
  * Two-factor: while the trusted iPhone asks Allow / Don't Allow, the page waits for the answer
  * (main holds each wait up to 25 seconds, then the page asks again). 'allowed' once allowed;
- * a Don't Allow comes as SIGN_IN_DENIED, handed to `onRefused` at once so the page says so.
- * `waitFor` names one send (a new send waits anew); null waits for nothing.
+ * a Don't Allow comes as SIGN_IN_DENIED, handed to `onRefused` at once so the page says so —
+ * not at the user's next click. Every place that sends a code to the iPhone uses this one loop.
  */
-export function useSignInDecision(verificationId: string, waitFor: object | null, onRefused: (error: ErrorPayload) => void): 'allowed' | 'pending' {
+export function useSignInDecision({ ask, verificationId, waitFor, onRefused, toPayload = payloadOf }: SignInDecisionWait): 'allowed' | 'pending' {
   // Which send was allowed: a newer send is pending again until its own answer.
   const [allowedFor, setAllowedFor] = useState<object | null>(null);
   useEffect(() => {
@@ -20,7 +40,7 @@ export function useSignInDecision(verificationId: string, waitFor: object | null
     void (async () => {
       while (!stopped) {
         try {
-          const answer = await site.signInDecision({ verificationId });
+          const answer = await ask({ verificationId });
           if (stopped) return;
           if (answer.decision === 'allowed') return setAllowedFor(waitFor);
         } catch (caught) {
@@ -34,7 +54,8 @@ export function useSignInDecision(verificationId: string, waitFor: object | null
     return () => {
       stopped = true;
     };
-    // onRefused is the page's setter of its error: one per mount.
+    // ask, onRefused and toPayload are the page's (a client's method, the setter of its error):
+    // fixed for the page's life, though not always the same function object (the clients are proxies).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [verificationId, waitFor]);
   return waitFor !== null && allowedFor === waitFor ? 'allowed' : 'pending';

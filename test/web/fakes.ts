@@ -11,7 +11,8 @@ import type { ServiceEvent } from '../../preload/contract/models.js';
  */
 
 export type Answer = { value: unknown } | { error: ErrorPayload };
-export type Handlers = Record<string, (body: Record<string, unknown>) => Answer>;
+/** A handler may answer later (a promise): a call the server holds, such as a wait for the iPhone's answer. */
+export type Handlers = Record<string, (body: Record<string, unknown>) => Answer | Promise<Answer>>;
 
 export function fail(code: ErrorPayload['code'], params?: ErrorPayload['params']): Answer {
   return { error: { code, messageKey: `errors.${code}`, ...(params ? { params } : {}) } };
@@ -32,9 +33,10 @@ export function fakeFetch(handlers: Handlers) {
       const headers = Object.fromEntries(Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
       calls.push({ method, body, headers });
       const handler = handlers[method];
-      const answer = handler ? handler(body) : fail('NOT_FOUND');
-      const result = 'error' in answer ? { ok: false, error: answer.error } : { ok: true, value: answer.value };
-      return Promise.resolve(new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
+      return Promise.resolve(handler ? handler(body) : fail('NOT_FOUND')).then((answer) => {
+        const result = 'error' in answer ? { ok: false, error: answer.error } : { ok: true, value: answer.value };
+        return new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } });
+      });
     }),
   );
   return { calls, called: (method: string) => calls.filter((c) => c.method === method) };

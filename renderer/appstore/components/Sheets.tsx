@@ -7,9 +7,18 @@ import { errorMessage } from '../../i18n/index.js';
 import { useAppStore, useAppStoreApi, type StoreSheet as Sheet } from '../store.js';
 import { StoreSheet } from './StoreSheet.js';
 import { deviceName } from '../../shared/display-name.js';
+import { appApi } from '../../shared/app-api.js';
+import { codeStepLead, type CodeStepWords } from '../../shared/code-step-lead.js';
+import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
 const ABOUT_PASSWORD = new Set<ErrorPayload['code']>(['INCORRECT', 'LOCKED', 'HARD_LOCKED', 'ACCOUNT_DISABLED', 'TRY_AGAIN']);
 const ABOUT_CODE = new Set<ErrorPayload['code']>(['CODE_INCORRECT', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED']);
+/** The sheet's words: the iPhone asks about "this Mac", as it names the App Store's sign-in. */
+const CODE_STEP_WORDS: CodeStepWords = {
+  enterCode: 'places.appStore.verifySheet.enterCode',
+  askAllow: 'places.appStore.verifySheet.askAllow',
+  allowed: 'places.appStore.verifySheet.allowed',
+};
 
 function SheetError({ id, error }: { id: string; error: ErrorPayload | null }) {
   return error ? (
@@ -122,10 +131,17 @@ function EnterCodeSheet({ sheet }: { sheet: Extract<Sheet, { kind: 'enter-code' 
   const error = useAppStore((s) => s.error);
   const errorId = `${useId()}-error`;
   const device = deviceName(t, sheet.challenge.devices.find((d) => d.id === sheet.codeSent.deviceId)?.maskedName ?? sheet.codeSent.deviceName);
+  // Two-factor, at the trusted iPhone: its owner is asked first; Don't Allow shows in the sheet at once.
+  const decision = useSignInDecision({
+    ask: appApi.appStoreSignInDecision,
+    verificationId: sheet.challenge.verificationId,
+    waitFor: sheet.codeSent.awaitsApproval ? sheet.codeSent : null,
+    onRefused: (error) => store.getState().refused(error),
+  });
   return (
     <StoreSheet
       title={t('places.appStore.verifySheet.enterTitle')}
-      text={t('places.appStore.verifySheet.enterCode', { length: sheet.codeSent.codeLength, device })}
+      text={codeStepLead(t, CODE_STEP_WORDS, sheet.codeSent, decision, device)}
       cancelLabel={t('places.appStore.verifySheet.cancel')}
       defaultLabel={t('places.appStore.verifySheet.verify')}
       onCancel={() => store.getState().cancelSheet()}

@@ -10,10 +10,14 @@ import { CodeBoxes } from './CodeBoxes.js';
 import { ErrorText } from './ErrorText.js';
 import { useCall } from './useCall.js';
 import { deviceName } from '../../shared/display-name.js';
+import { codeStepLead, WEB_APPROVAL_WORDS, type CodeStepWords } from '../../shared/code-step-lead.js';
+import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
 const ABOUT_CODE = new Set<ErrorPayload['code']>(['CODE_INCORRECT', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED']);
 /** After these the verification cannot go on: the user starts again with the password. */
 const GONE = new Set<ErrorPayload['code']>(['VERIFICATION_NOT_FOUND', 'VERIFICATION_EXPIRED']);
+/** The iPhone's question in My Apple ID's words: iCloud.com asks it from the same browser. */
+const CODE_STEP_WORDS: CodeStepWords = { enterCode: 'places.icloudWeb.enterCode', ...WEB_APPROVAL_WORDS };
 
 /**
  * "Verify your identity": a trusted device, then the code it received. "Keep me signed in" was
@@ -39,6 +43,10 @@ export function Verify({ challenge }: { challenge: SignInChallenge }) {
   const codeRef = useRef<HTMLDivElement>(null);
   const { verificationId } = challenge;
   const device = challenge.devices.find((d) => d.id === codeSent?.deviceId);
+  const sentTo = deviceName(t, device?.maskedName ?? codeSent?.deviceName ?? '');
+  // Two-factor, at the trusted iPhone: its owner is asked first; Don't Allow shows in the alert
+  // below at once (and an attempt gone meanwhile goes back to the password, as after Verify).
+  const decision = useSignInDecision({ ask: icloud.signInDecision, verificationId, waitFor: codeSent?.awaitsApproval ? codeSent : null, onRefused: setError });
 
   // Back to the password, saying why.
   useEffect(() => {
@@ -126,12 +134,10 @@ export function Verify({ challenge }: { challenge: SignInChallenge }) {
         </form>
       ) : (
         <form className="icw-form" onSubmit={verify} noValidate aria-busy={busy || undefined}>
-          {codeSent && (
-            <p className="icw-card__lead">{t('places.icloudWeb.enterCode', { length: codeSent.codeLength, device: deviceName(t, device?.maskedName ?? codeSent.deviceName) })}</p>
-          )}
-          {resent && codeSent && (
+          {codeSent && <p className="icw-card__lead">{codeStepLead(t, CODE_STEP_WORDS, codeSent, decision, sentTo)}</p>}
+          {resent && codeSent && !codeSent.awaitsApproval && (
             <p role="status" className="icw-notice">
-              {t('places.icloudWeb.newCodeSent', { device: deviceName(t, device?.maskedName ?? codeSent.deviceName) })}
+              {t('places.icloudWeb.newCodeSent', { device: sentTo })}
             </p>
           )}
           <div ref={codeRef}>

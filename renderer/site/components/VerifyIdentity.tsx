@@ -12,7 +12,8 @@ import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, 
 import { CodeField } from './CodeField.js';
 import { deviceName } from '../../shared/display-name.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
-import { useSignInDecision } from './use-sign-in-decision.js';
+import { codeStepLead, WEB_APPROVAL_WORDS, type CodeStepWords } from '../../shared/code-step-lead.js';
+import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
 const CODE_FIELDS: CodeFields = {
   CODE_INCORRECT: 'code',
@@ -22,6 +23,8 @@ const CODE_FIELDS: CodeFields = {
 };
 
 type Step = 'choose' | 'code' | 'recovery';
+
+const CODE_STEP_WORDS: CodeStepWords = { enterCode: 'verify.enterCode', ...WEB_APPROVAL_WORDS };
 
 /** "Verify your identity": choose a trusted device, type the code it received (or the recovery key). */
 export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
@@ -73,7 +76,7 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
 
   const sentDevice = challenge.devices.find((d) => d.id === sent?.deviceId);
   // Two-factor, at the trusted iPhone: its owner is asked first; Don't Allow shows here at once.
-  const decision = useSignInDecision(verificationId, sent?.awaitsApproval ? sent : null, setError);
+  const decision = useSignInDecision({ ask: site.signInDecision, verificationId, waitFor: sent?.awaitsApproval ? sent : null, onRefused: setError });
   const sentTo = deviceName(t, sentDevice?.maskedName ?? sent?.deviceName ?? '');
   // A new code sent again keeps the step: the field is focused for the new code all the same.
   useFocusFirstFieldOn(`${step}:${sent?.deviceId ?? ''}:${resent}`);
@@ -104,13 +107,7 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
 
       {step === 'code' && sent && (
         <form className="form" onSubmit={submitCode} noValidate>
-          <p className="card__lead">
-            {!sent.awaitsApproval
-              ? t('verify.enterCode', { device: sentTo, length: sent.codeLength })
-              : decision === 'allowed'
-                ? t('twoFactor.site.allowed', { device: sentTo })
-                : t('twoFactor.site.askAllow', { device: sentTo, length: sent.codeLength })}
-          </p>
+          <p className="card__lead">{codeStepLead(t, CODE_STEP_WORDS, sent, decision, sentTo)}</p>
           {resent && !sent.awaitsApproval && <Notice>{t('verify.newCodeSent', { device: sentTo })}</Notice>}
           <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <ErrorAlert id={errorId} error={formError} />

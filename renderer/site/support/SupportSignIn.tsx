@@ -11,6 +11,8 @@ import { support } from './api.js';
 import { useSupport } from './store.js';
 import { useSupportAction } from './use-support-action.js';
 import { deviceName } from '../../shared/display-name.js';
+import { codeStepLead, WEB_APPROVAL_WORDS, type CodeStepWords } from '../../shared/code-step-lead.js';
+import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
 const CODE_FIELDS: CodeFields = {
   APPLE_ID_INVALID: 'appleId',
@@ -19,6 +21,9 @@ const CODE_FIELDS: CodeFields = {
   CODE_EXPIRED: 'code',
   CODE_ATTEMPTS_EXCEEDED: 'code',
 };
+
+/** The code step's words: My Apple ID's, as support is a page of the same site. */
+const CODE_STEP_WORDS: CodeStepWords = { enterCode: 'verify.enterCode', ...WEB_APPROVAL_WORDS };
 
 /** "Verify your identity to continue": the Apple ID and password, then a trusted device and its code. */
 export function SupportSignIn() {
@@ -78,11 +83,15 @@ function SupportCode({ challenge }: { challenge: SignInChallenge }) {
   const [sent, setSent] = useState<CodeSent | null>(null);
   const [resent, setResent] = useState(false);
   const [code, setCode] = useState('');
-  const { busy, error, setError, run } = useSupportAction();
+  const { busy, error, setError, showError, run } = useSupportAction();
   const errorId = useFormErrorId();
   const formError = resolveError(error, CODE_FIELDS, t);
   const { verificationId } = challenge;
   const sentDevice = challenge.devices.find((d) => d.id === sent?.deviceId);
+  const sentTo = deviceName(t, sentDevice?.maskedName ?? sent?.deviceName ?? '');
+  // Two-factor, at the trusted iPhone: its owner is asked first; Don't Allow shows here at once,
+  // beside the form as it would after Continue (or back at the password, where the attempt is gone).
+  const decision = useSignInDecision({ ask: support.signInDecision, verificationId, waitFor: sent?.awaitsApproval ? sent : null, onRefused: showError });
   useFocusFirstFieldOn(`${sent ? 'code' : 'choose'}:${sent?.deviceId ?? ''}:${resent}`);
 
   function send(device: TrustedDeviceView, again: boolean) {
@@ -108,8 +117,8 @@ function SupportCode({ challenge }: { challenge: SignInChallenge }) {
         </>
       ) : (
         <form className="form" onSubmit={submit} noValidate>
-          <p className="card__lead">{t('verify.enterCode', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName), length: sent.codeLength })}</p>
-          {resent && <Notice>{t('verify.newCodeSent', { device: deviceName(t, sentDevice?.maskedName ?? sent.deviceName) })}</Notice>}
+          <p className="card__lead">{codeStepLead(t, CODE_STEP_WORDS, sent, decision, sentTo)}</p>
+          {resent && !sent.awaitsApproval && <Notice>{t('verify.newCodeSent', { device: sentTo })}</Notice>}
           <CodeField name="code" label={t('verify.code')} length={sent.codeLength} value={code} onValue={setCode} error={formError} errorId={errorId} />
           <ErrorAlert id={errorId} error={formError} />
           <div className="form__actions">
