@@ -17,6 +17,8 @@ import { button, click, settle } from '../dom.js';
  * line saying how far ahead in days, hours and minutes, with the date once a day has passed.
  */
 
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
 const STATE: PresenterState = { lang: 'en', tour: null, skippedMs: 0, run: 0, siteTabs: 0, largeType: false, macOs: '10.11' };
 
 let root: Root | null = null;
