@@ -6,6 +6,8 @@ export interface SignInChallenge {
   verificationId: string;
   devices: TrustedDeviceView[];
   codeLength: 4 | 6;
+  /** The account's level, so the page names what protects it (two-step verification or two-factor authentication). */
+  securityLevel: 'two-step' | 'two-factor';
   /** Two-step verification: "Lost access to your devices?" accepts the recovery key. */
   recoveryKeyAccepted: boolean;
 }

@@ -13,6 +13,9 @@ function payloadOf(caught: unknown): ErrorPayload {
   return caught instanceof ApiError ? caught.payload : INTERNAL;
 }
 
+/** Where the wait stands: the iPhone still asking, Allow tapped, or the request ended (Don't Allow, or gone). */
+export type SignInDecisionState = 'pending' | 'allowed' | 'refused';
+
 export interface SignInDecisionWait {
   /** The place's own wait (its contract's signInDecision): main answers only about its own sign-ins. */
   ask: (input: { verificationId: string }) => Promise<SignInDecision>;
@@ -29,11 +32,12 @@ export interface SignInDecisionWait {
  * Two-factor: while the trusted iPhone asks Allow / Don't Allow, the page waits for the answer
  * (main holds each wait up to 25 seconds, then the page asks again). 'allowed' once allowed;
  * a Don't Allow comes as SIGN_IN_DENIED, handed to `onRefused` at once so the page says so —
- * not at the user's next click. Every place that sends a code to the iPhone uses this one loop.
+ * not at the user's next click — and the state is then 'refused', as for any other end of the
+ * attempt (expired, locked). Every place that sends a code to the iPhone uses this one loop.
  */
-export function useSignInDecision({ ask, verificationId, waitFor, onRefused, toPayload = payloadOf }: SignInDecisionWait): 'allowed' | 'pending' {
-  // Which send was allowed: a newer send is pending again until its own answer.
-  const [allowedFor, setAllowedFor] = useState<object | null>(null);
+export function useSignInDecision({ ask, verificationId, waitFor, onRefused, toPayload = payloadOf }: SignInDecisionWait): SignInDecisionState {
+  // Which send was answered, and how: a newer send is pending again until its own answer.
+  const [answered, setAnswered] = useState<{ send: object; state: 'allowed' | 'refused' } | null>(null);
   useEffect(() => {
     if (!waitFor) return;
     let stopped = false;
@@ -42,11 +46,15 @@ export function useSignInDecision({ ask, verificationId, waitFor, onRefused, toP
         try {
           const answer = await ask({ verificationId });
           if (stopped) return;
-          if (answer.decision === 'allowed') return setAllowedFor(waitFor);
+          if (answer.decision === 'allowed') return setAnswered({ send: waitFor, state: 'allowed' });
         } catch (caught) {
           if (stopped) return;
           const error = toPayload(caught);
-          if (error.code !== 'INTERNAL') return onRefused(error);
+          if (error.code !== 'INTERNAL') {
+            // The lead stops asking for a tap on the iPhone; the alert says why.
+            setAnswered({ send: waitFor, state: 'refused' });
+            return onRefused(error);
+          }
           await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
         }
       }
@@ -58,5 +66,5 @@ export function useSignInDecision({ ask, verificationId, waitFor, onRefused, toP
     // fixed for the page's life, though not always the same function object (the clients are proxies).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [verificationId, waitFor]);
-  return waitFor !== null && allowedFor === waitFor ? 'allowed' : 'pending';
+  return waitFor !== null && answered?.send === waitFor ? answered.state : 'pending';
 }

@@ -62,7 +62,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     await expect(details).toContainText(DEMO.appleId);
     await expect(details).toContainText(t(lang, 'places.support.levels.two-step'));
     await expect(details).toContainText(t(lang, 'demo.iphone'));
-    await expect(details).toContainText(t(lang, 'places.support.cannot'));
+    await expect(details).toContainText(t(lang, 'places.support.cannot.two-step'));
     await shot(testInfo, tab, lang, 'support-verified', true);
 
     // A case, on the topic chosen first.

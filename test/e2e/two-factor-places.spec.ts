@@ -160,6 +160,8 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
 
     // The store learns of it while it waits: its sheet says so, with no further click.
     await expect(sheet(page).getByRole('alert')).toHaveText(t(lang, 'errors.SIGN_IN_DENIED'), { timeout: REFUSAL_SHOWN });
+    // Above it, no more asking for a tap on the iPhone: that request is over.
+    await expect(sheet(page).getByText(t(lang, 'twoFactor.requestEnded', { device: iphoneName(lang) }), { exact: true })).toBeVisible();
     await shot(testInfo, page, lang, 'two-factor-app-store-denied');
 
     // Nothing was bought: the sheet put away, no install, the store signed out with nothing
@@ -243,6 +245,8 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     await expect(details).toContainText(t(lang, 'demo.fullName'));
     await expect(details).toContainText(DEMO.appleId);
     await expect(details).toContainText(t(lang, 'places.support.levels.two-factor'));
+    // What support can never do is said for today's level: no recovery key, account recovery's wait.
+    await expect(details).toContainText(t(lang, 'places.support.cannot.two-factor'));
     await expect(details).toContainText(iphoneName(lang));
     await shot(testInfo, tab, lang, 'two-factor-support-verified');
   });
@@ -258,6 +262,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     // Support learns of it while it waits: the refusal, with no further click.
     await tab.bringToFront();
     await expect(tab.getByRole('alert')).toHaveText(t(lang, 'errors.SIGN_IN_DENIED'), { timeout: REFUSAL_SHOWN });
+    await expect(tab.getByText(t(lang, 'twoFactor.requestEnded', { device: iphoneName(lang) }), { exact: true })).toBeVisible();
     await shot(testInfo, tab, lang, 'two-factor-support-denied');
     await expect(tab.getByRole('heading', { level: 1, name: t(lang, 'verify.title') })).toBeVisible();
     await expect(tab.getByRole('heading', { level: 1, name: t(lang, 'places.support.verifiedTitle'), exact: true })).toHaveCount(0);

@@ -92,7 +92,7 @@ describe('the session key the page keeps', () => {
     const api = mockSite({
       session: () => (signedIn ? { value: { account: ACCOUNT } } : fail('NOT_SIGNED_IN')),
       signIn: () => ({
-        value: { status: 'VERIFICATION_REQUIRED', verificationId: 'a'.repeat(32), devices: ACCOUNT.devices, codeLength: 4, recoveryKeyAccepted: true },
+        value: { status: 'VERIFICATION_REQUIRED', verificationId: 'a'.repeat(32), devices: ACCOUNT.devices, codeLength: 4, securityLevel: 'two-step', recoveryKeyAccepted: true },
       }),
       sendCode: (body) => ({ value: { deviceId: body.deviceId, deviceName: "Taro's iPhone", codeLength: 4, expiresAt: Date.now() + 600_000 } }),
       verifyCode: () => {

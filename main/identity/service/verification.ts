@@ -53,6 +53,7 @@ export function startVerification(
     verificationId,
     devices: ctx.repos.devices.forAccount(account.id).map(deviceView),
     codeLength: codeLengthFor(account.security_level),
+    securityLevel: account.security_level === 'two-factor' ? 'two-factor' : 'two-step',
     // Only two-step verification has a recovery key.
     recoveryKeyAccepted: account.recovery_key_hash !== null,
   };

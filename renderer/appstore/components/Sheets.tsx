@@ -8,6 +8,7 @@ import { useAppStore, useAppStoreApi, type StoreSheet as Sheet } from '../store.
 import { StoreSheet } from './StoreSheet.js';
 import { deviceName } from '../../shared/display-name.js';
 import { appApi } from '../../shared/app-api.js';
+import { chooseDeviceLead } from '../../shared/choose-device-lead.js';
 import { codeStepLead, type CodeStepWords } from '../../shared/code-step-lead.js';
 import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
@@ -18,6 +19,7 @@ const CODE_STEP_WORDS: CodeStepWords = {
   enterCode: 'places.appStore.verifySheet.enterCode',
   askAllow: 'places.appStore.verifySheet.askAllow',
   allowed: 'places.appStore.verifySheet.allowed',
+  refused: 'twoFactor.requestEnded',
 };
 
 function SheetError({ id, error }: { id: string; error: ErrorPayload | null }) {
@@ -94,7 +96,7 @@ function ChooseDeviceSheet({ sheet }: { sheet: Extract<Sheet, { kind: 'choose-de
   return (
     <StoreSheet
       title={t('places.appStore.verifySheet.title')}
-      text={t('places.appStore.verifySheet.chooseDevice')}
+      text={chooseDeviceLead(t, sheet.challenge)}
       cancelLabel={t('places.appStore.verifySheet.cancel')}
       defaultLabel={t('places.appStore.verifySheet.send')}
       onCancel={() => store.getState().cancelSheet()}

@@ -10,6 +10,7 @@ import { CodeBoxes } from './CodeBoxes.js';
 import { ErrorText } from './ErrorText.js';
 import { useCall } from './useCall.js';
 import { deviceName } from '../../shared/display-name.js';
+import { chooseDeviceLead } from '../../shared/choose-device-lead.js';
 import { codeStepLead, WEB_APPROVAL_WORDS, type CodeStepWords } from '../../shared/code-step-lead.js';
 import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
@@ -110,7 +111,7 @@ export function Verify({ challenge }: { challenge: SignInChallenge }) {
       {step === 'choose' ? (
         <form className="icw-form" onSubmit={choose} aria-describedby={`${id}-lead`} aria-busy={busy || undefined}>
           <p id={`${id}-lead`} className="icw-card__lead">
-            {t('places.icloudWeb.chooseDevice')}
+            {chooseDeviceLead(t, challenge)}
           </p>
           <fieldset className="icw-devices" disabled={busy}>
             <legend className="visually-hidden">{t('places.icloudWeb.devices')}</legend>

@@ -10,6 +10,7 @@ import { AppleIdField, type CodeFields, ErrorAlert, Field, Notice, resolveError,
 import { CodeField } from './CodeField.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
 import { Link } from './Link.js';
+import { chooseDeviceLead } from '../../shared/choose-device-lead.js';
 import { deviceName } from '../../shared/display-name.js';
 import { NewPasswordFields } from './NewPasswordFields.js';
 
@@ -129,7 +130,7 @@ export function UnlockPage() {
 
       {step === 'choose' && challenge && (
         <>
-          <p className="card__lead">{t('verify.chooseDevice')}</p>
+          <p className="card__lead">{chooseDeviceLead(t, challenge)}</p>
           <DevicePicker devices={challenge.devices} initial={sent?.deviceId ?? null} busy={busy} errorId={errorId} onChoose={send} />
           <ErrorAlert id={errorId} error={formError} />
         </>

@@ -12,6 +12,7 @@ import { ErrorAlert, Field, Notice, resolveError, SubmitButton, useFormErrorId, 
 import { CodeField } from './CodeField.js';
 import { deviceName } from '../../shared/display-name.js';
 import { Card, useFocusFirstFieldOn } from './Layout.js';
+import { chooseDeviceLead } from '../../shared/choose-device-lead.js';
 import { codeStepLead, WEB_APPROVAL_WORDS, type CodeStepWords } from '../../shared/code-step-lead.js';
 import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
@@ -100,7 +101,7 @@ export function VerifyIdentity({ challenge }: { challenge: SignInChallenge }) {
     <Card title={t('verify.title')} focusOnMount>
       {step === 'choose' && (
         <>
-          <p className="card__lead">{t('verify.chooseDevice')}</p>
+          <p className="card__lead">{chooseDeviceLead(t, challenge)}</p>
           <DevicePicker devices={challenge.devices} initial={sent?.deviceId ?? null} busy={busy} errorId={errorId} onChoose={(d) => send(d, false)} />
         </>
       )}

@@ -11,6 +11,7 @@ import { support } from './api.js';
 import { useSupport } from './store.js';
 import { useSupportAction } from './use-support-action.js';
 import { deviceName } from '../../shared/display-name.js';
+import { chooseDeviceLead } from '../../shared/choose-device-lead.js';
 import { codeStepLead, WEB_APPROVAL_WORDS, type CodeStepWords } from '../../shared/code-step-lead.js';
 import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
@@ -111,7 +112,7 @@ function SupportCode({ challenge }: { challenge: SignInChallenge }) {
     <Card title={t('verify.title')} focusOnMount>
       {!sent ? (
         <>
-          <p className="card__lead">{t('verify.chooseDevice')}</p>
+          <p className="card__lead">{chooseDeviceLead(t, challenge)}</p>
           <DevicePicker devices={challenge.devices} initial={null} busy={busy} errorId={errorId} onChoose={(d) => send(d, false)} />
           <ErrorAlert id={errorId} error={formError} />
         </>

@@ -48,7 +48,7 @@ export function SupportVerified() {
           <dt>{t('places.support.passwordChanged')}</dt>
           <dd>{formatDateTime(account.passwordChangedAt)}</dd>
         </dl>
-        <p className="support-cannot">{t('places.support.cannot')}</p>
+        <p className="support-cannot">{t(`places.support.cannot.${account.securityLevel}`)}</p>
       </section>
       <CaseForm />
       {opened && <Notice>{t('places.support.caseOpened', { number: opened.number })}</Notice>}

@@ -23,7 +23,7 @@ const DEVICES = [
   { id: 1, kind: 'iphone', name: "Taro's iPhone", maskedName: "Taro's iPhone" },
   { id: 2, kind: 'phone', name: '+1 (202) 555-0123', maskedName: '+1 (•••) •••-••23' },
 ];
-const CHALLENGE = { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: DEVICES, codeLength: 6, recoveryKeyAccepted: false };
+const CHALLENGE = { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: DEVICES, codeLength: 6, securityLevel: 'two-factor', recoveryKeyAccepted: false };
 const ASKING = { deviceId: 1, deviceName: "Taro's iPhone", codeLength: 6, expiresAt: Date.now() + 600_000, awaitsApproval: true };
 
 let root: Root | null = null;
@@ -66,9 +66,10 @@ async function atTheCode(lang: Language = 'en') {
   await type(field(words.appleId), 'demo@twostep.example');
   await type(field(words.password), 'Twostep-Demo-2015');
   await click(button(words.signIn, sheet()));
+  const chooseText = sheetText();
   // The trusted devices, the iPhone chosen first.
   await click(button(words.send, sheet()));
-  return { iphone, api };
+  return { iphone, api, chooseText };
 }
 
 const sheetText = () => document.querySelector('.store-sheet .mac-sheet__text')?.textContent;
@@ -76,7 +77,8 @@ const alertText = () => Array.from(document.querySelectorAll('[role="alert"]')).
 
 describe('the App Store, two-factor authentication: the iPhone asks first', () => {
   it('says the iPhone is asking, waits on its own, and says the code is there once Allow is tapped', async () => {
-    const { iphone, api } = await atTheCode();
+    const { iphone, api, chooseText } = await atTheCode();
+    expect(chooseText).toBe('Your Apple ID is protected with two-factor authentication. Choose a trusted device to receive a verification code.');
     expect(sheetText()).toBe("Taro's iPhone is asking whether to allow this Mac to sign in. Tap Allow there, then enter the 6-digit code it shows.");
     expect(api.called('appStoreSignInDecision').map((c) => c.body)).toEqual([{ verificationId: VERIFICATION }]);
     await iphone.answer(STILL_PENDING);
@@ -95,6 +97,8 @@ describe('the App Store, two-factor authentication: the iPhone asks first', () =
     const alert = document.querySelector('.store-sheet [role="alert"]');
     expect(alert?.textContent).toBe('This sign-in was not allowed on your trusted device, so it has ended. If it was you, sign in again.');
     expect(alertText()).toHaveLength(1);
+    // No "Tap Allow there" above the refusal: the request is over.
+    expect(sheetText()).toBe("The request on Taro's iPhone has ended.");
     // The sheet stays, as after Verify with this error: Cancel ends it.
     expect(field('Verification code')).toBeTruthy();
     expect(button('Cancel', sheet())).toBeTruthy();

@@ -21,7 +21,7 @@ const DEVICES = [
   { id: 1, kind: 'iphone', name: "Taro's iPhone", maskedName: "Taro's iPhone" },
   { id: 2, kind: 'phone', name: '+1 (202) 555-0123', maskedName: '+1 (•••) •••-••23' },
 ];
-const CHALLENGE = { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: DEVICES, codeLength: 6, recoveryKeyAccepted: false };
+const CHALLENGE = { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: DEVICES, codeLength: 6, securityLevel: 'two-factor', recoveryKeyAccepted: false };
 const ASKING = { deviceId: 1, deviceName: "Taro's iPhone", codeLength: 6, expiresAt: Date.now() + 600_000, awaitsApproval: true };
 
 let root: Root | null = null;
@@ -57,9 +57,10 @@ async function atTheCode(lang: Language = 'en') {
   await type(field('Apple ID'), 'demo@twostep.example');
   await type(field(en ? 'Password' : 'パスワード'), 'Twostep-Demo-2015');
   await click(button(en ? 'Sign In' : 'サインイン'));
+  const chooseLead = lead();
   // The trusted devices, the iPhone chosen first.
   await click(button(en ? 'Send Code' : 'コードを送信'));
-  return { iphone, api };
+  return { iphone, api, chooseLead };
 }
 
 const lead = () => document.querySelector('.icw-card__lead')?.textContent;
@@ -67,7 +68,8 @@ const alertText = () => Array.from(document.querySelectorAll('[role="alert"]')).
 
 describe('iCloud.com, two-factor authentication: the iPhone asks first', () => {
   it('says the iPhone is asking, waits on its own, and says the code is there once Allow is tapped', async () => {
-    const { iphone, api } = await atTheCode();
+    const { iphone, api, chooseLead } = await atTheCode();
+    expect(chooseLead).toBe('Your Apple ID is protected with two-factor authentication. Choose a trusted device to receive a verification code.');
     expect(lead()).toBe("Taro's iPhone asks whether to allow this sign-in. Tap Allow there, then type the 6-digit code it shows.");
     expect(api.called('signInDecision').map((c) => c.body)).toEqual([{ verificationId: VERIFICATION }]);
     await iphone.answer(STILL_PENDING);
@@ -84,6 +86,8 @@ describe('iCloud.com, two-factor authentication: the iPhone asks first', () => {
     const calls = api.calls.length;
     await iphone.answer(fail('SIGN_IN_DENIED'));
     expect(alertText()).toEqual(['This sign-in was not allowed on your trusted device, so it has ended. If it was you, sign in again.']);
+    // No "Tap Allow there" beside the refusal: the request is over.
+    expect(lead()).toBe("The request on Taro's iPhone has ended.");
     // The step stays, as after Verify with this error: Cancel begins again.
     expect(field('Verification code')).toBeTruthy();
     expect(button('Cancel')).toBeTruthy();
@@ -92,9 +96,11 @@ describe('iCloud.com, two-factor authentication: the iPhone asks first', () => {
   });
 
   it("in Japanese: 「許可する」 on the iPhone, and the refusal in the page's language", async () => {
-    const { iphone } = await atTheCode('ja');
+    const { iphone, chooseLead } = await atTheCode('ja');
+    expect(chooseLead).toBe('ご利用の Apple ID は 2 ファクタ認証で保護されています。確認コードを受け取る信頼できるデバイスを選択してください。');
     expect(lead()).toContain('「許可する」をタップしてから');
     await iphone.answer(fail('SIGN_IN_DENIED'));
+    expect(lead()).toBe('太郎の iPhone での確認は終了しました。');
     expect(alertText()).toEqual(['信頼できるデバイスでこのサインインが許可されなかったため、サインインは終了しました。ご自身の操作だった場合は、もう一度サインインしてください。']);
   });
 });

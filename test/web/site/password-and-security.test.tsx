@@ -46,6 +46,7 @@ describe('My Apple ID, 2015', () => {
           verificationId: 'f'.repeat(32),
           devices: ACCOUNT.devices,
           codeLength: 4,
+          securityLevel: 'two-step',
           recoveryKeyAccepted: true,
         },
       }),
@@ -56,6 +57,10 @@ describe('My Apple ID, 2015', () => {
     await type(field('Apple ID'), 'demo@twostep.example');
     await type(field('Password'), 'Twostep-Demo-2015');
     await click(button('Sign In'));
+    // 2015's level is named where the device is chosen.
+    expect(document.querySelector('.card__lead')?.textContent).toBe(
+      'Your Apple ID is protected with two-step verification. Choose a trusted device to receive a verification code.',
+    );
     await click(button('Continue'));
 
     const code = field('Verification code');

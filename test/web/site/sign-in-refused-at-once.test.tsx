@@ -15,12 +15,14 @@ afterEach(async () => {
 });
 
 const VERIFICATION = 'a'.repeat(32);
-const CHALLENGE = { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: ACCOUNT.devices, codeLength: 6, recoveryKeyAccepted: false };
+const CHALLENGE = { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: ACCOUNT.devices, codeLength: 6, securityLevel: 'two-factor', recoveryKeyAccepted: false };
 const ASKING = { deviceId: 1, deviceName: "Taro's iPhone", codeLength: 6, expiresAt: Date.now() + 600_000, awaitsApproval: true };
 
 const ASK_ALLOW = "Taro's iPhone asks whether to allow this sign-in. Tap Allow there, then type the 6-digit code it shows.";
 const ALLOWED_LEAD = "Allowed on Taro's iPhone. Type the code it shows.";
 const REFUSED = 'This sign-in was not allowed on your trusted device, so it has ended. If it was you, sign in again.';
+const CHOOSE_LEAD = 'Your Apple ID is protected with two-factor authentication. Choose a trusted device to receive a verification code.';
+const ENDED_LEAD = "The request on Taro's iPhone has ended.";
 
 /** The fake APIs of both pages (the fake answers by method name, whichever path). */
 function twoFactorApis() {
@@ -37,10 +39,14 @@ function twoFactorApis() {
 const lead = () => document.querySelector('.card__lead')?.textContent;
 const alertText = () => Array.from(document.querySelectorAll('[role="alert"]')).map((a) => a.textContent?.trim() ?? '').filter(Boolean);
 
+/** The lead where the device was chosen: it names today's level. */
+let chooseLead: string | null | undefined;
+
 async function passwordThenIPhone(): Promise<void> {
   await type(field('Apple ID'), 'demo@twostep.example');
   await type(field('Password'), 'Twostep-Demo-2015');
   await click(button('Sign In'));
+  chooseLead = lead();
   // The trusted devices, the iPhone first: Continue sends to it.
   await click(button('Continue'));
 }
@@ -68,6 +74,7 @@ describe.each(PAGES)('$name, two-factor authentication: the iPhone asks first', 
   it('says the iPhone is asking, waits on its own, and says the code is there once Allow is tapped', async () => {
     const { iphone, api } = twoFactorApis();
     await open();
+    expect(chooseLead).toBe(CHOOSE_LEAD);
     expect(lead()).toBe(ASK_ALLOW);
     expect(api.called('signInDecision').map((c) => c.body)).toEqual([{ verificationId: VERIFICATION }]);
     // Main's wait ran out with no answer: the page asks again, still asking.
@@ -89,6 +96,8 @@ describe.each(PAGES)('$name, two-factor authentication: the iPhone asks first', 
 
     await iphone.answer(fail('SIGN_IN_DENIED'));
     expect(alertText()).toEqual([REFUSED]);
+    // No "Tap Allow there" beside the refusal: the request is over.
+    expect(lead()).toBe(ENDED_LEAD);
     // The step stays, as after Continue with this error: Start over begins again.
     expect(field('Verification code')).toBeTruthy();
     expect(button('Start over')).toBeTruthy();

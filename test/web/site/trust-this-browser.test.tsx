@@ -15,7 +15,7 @@ function twoFactorSignIn(extra: Record<string, (body: Record<string, unknown>) =
   let signedIn = false;
   return mockSite({
     session: () => (signedIn ? { value: { account: TWO_FACTOR } } : { error: { code: 'NOT_SIGNED_IN', messageKey: 'errors.NOT_SIGNED_IN' } }),
-    signIn: () => ({ value: { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: ACCOUNT.devices, codeLength: 6, recoveryKeyAccepted: false } }),
+    signIn: () => ({ value: { status: 'VERIFICATION_REQUIRED', verificationId: VERIFICATION, devices: ACCOUNT.devices, codeLength: 6, securityLevel: 'two-factor', recoveryKeyAccepted: false } }),
     sendCode: () => ({ value: { deviceId: 1, deviceName: "Taro's iPhone", codeLength: 6, expiresAt: Date.now() + 600_000 } }),
     verifyCode: () => {
       signedIn = true;
