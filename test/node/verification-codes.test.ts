@@ -36,6 +36,7 @@ describe('verification codes', () => {
     const { challenge, sent, code, deviceId } = await startSiteSignIn(service, 'phone');
 
     expect(challenge.codeLength).toBe(4);
+    expect(challenge.securityLevel).toBe('two-step');
     expect(challenge.recoveryKeyAccepted).toBe(true);
     expect(challenge.devices.map((d) => [d.kind, d.maskedName])).toEqual([
       ['iphone', DEMO_ACCOUNT.iphone],
@@ -56,6 +57,7 @@ describe('verification codes', () => {
 
     const { challenge, sent, code, verificationId } = await startSiteSignIn(service, 'phone');
     expect(challenge.codeLength).toBe(6);
+    expect(challenge.securityLevel).toBe('two-factor');
     expect(challenge.recoveryKeyAccepted).toBe(false);
     expect(sent.codeLength).toBe(6);
     expect(code).toMatch(/^\d{6}$/);
