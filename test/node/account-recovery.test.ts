@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IdentityService } from '../../main/identity/identity-service.js';
 import { RECOVERY_WAIT_MS } from '../../main/identity/service/account-recovery.js';
 import { activityLog, codeSentTo, DEMO_ACCOUNT, identityError, openService, signInApp, signInSite } from './helpers/identity.js';
+import { failuresOf } from './helpers/password-checks.js';
 
 /**
  * Account recovery under two-factor authentication (issue 19 part B): no recovery key; a request
@@ -18,9 +19,7 @@ async function twoFactorService() {
   return opened;
 }
 
-function failures(service: IdentityService): number {
-  return (service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(appleId) as { failed_attempts: number }).failed_attempts;
-}
+const failures = (service: IdentityService) => failuresOf(service, appleId);
 
 const phoneCode = (service: IdentityService) => codeSentTo(service, '+1 (202) 555-0123');
 

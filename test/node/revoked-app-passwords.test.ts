@@ -3,6 +3,7 @@ import type { ClientKind } from '../../preload/contract/models.js';
 import { DAY, MINUTE } from '../../main/identity/clock.js';
 import type { IdentityService } from '../../main/identity/identity-service.js';
 import { activityLog, DEMO_ACCOUNT, identityError, openService, signInSite } from './helpers/identity.js';
+import { failuresOf } from './helpers/password-checks.js';
 
 /**
  * Issue 15, finding 5: a client that keeps its revoked app-specific password and retries it —
@@ -12,8 +13,7 @@ import { activityLog, DEMO_ACCOUNT, identityError, openService, signInSite } fro
  */
 const { appleId } = DEMO_ACCOUNT;
 const RETRY_MS = 15_000;
-const failures = (service: IdentityService) =>
-  (service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(appleId) as { failed_attempts: number }).failed_attempts;
+const failures = (service: IdentityService) => failuresOf(service, appleId);
 
 async function withRevoked(label = 'Old Mac') {
   const opened = await openService();

@@ -3,6 +3,7 @@ import type { IdentityService } from '../../main/identity/identity-service.js';
 import { CODE_RESEND_INTERVAL_MS } from '../../main/identity/service/verification.js';
 import type { ClientKind } from '../../preload/contract/models.js';
 import { activityLog, codeOnDevice, DEMO_ACCOUNT, deviceOf, identityError, openService, signInSite } from './helpers/identity.js';
+import { failuresOf } from './helpers/password-checks.js';
 
 /**
  * Messages and FaceTime under two-factor authentication (issue 19 part B): on OS X 10.11 or
@@ -20,9 +21,7 @@ async function twoFactorService() {
   return opened;
 }
 
-function failures(service: IdentityService): number {
-  return (service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(appleId) as { failed_attempts: number }).failed_attempts;
-}
+const failures = (service: IdentityService) => failuresOf(service, appleId);
 
 /** A 6-digit code that is not `code`. */
 function otherCode(code: string): string {

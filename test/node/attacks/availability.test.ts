@@ -9,6 +9,7 @@ import { startAccountSite } from '../../../main/server/account-site-server.js';
 import { activityLog, openService } from '../helpers/identity.js';
 import { DEMO_ACCOUNT, openMail, type MailHarness } from '../mail/mail-harness.js';
 import { imapSignedIn, Wire } from '../mail/wire.js';
+import { failuresOf } from '../helpers/password-checks.js';
 
 /**
  * Issue 15: what broke availability, each attack as it was found — from outside, as an attacker
@@ -17,8 +18,7 @@ import { imapSignedIn, Wire } from '../mail/wire.js';
  */
 const USER = DEMO_ACCOUNT.appleId;
 const plain = (user: string, password: string) => Buffer.from(`\0${user}\0${password}`).toString('base64');
-const failures = (h: MailHarness) =>
-  (h.service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(USER) as { failed_attempts: number }).failed_attempts;
+const failures = (h: MailHarness) => failuresOf(h.service, USER);
 const judged = (h: MailHarness) => activityLog(h.service).filter((e) => e.source === 'imap' || e.source === 'smtp');
 
 /** A raw connection from a given loopback address (Linux routes all of 127/8 to the loopback interface). */

@@ -14,6 +14,7 @@ import { startAccountSite } from '../../../main/server/account-site-server.js';
 import { startAppServer } from '../../../main/server/app-server.js';
 import { MAX_EVENT_STREAMS } from '../../../main/server/event-stream.js';
 import { activityLog, codeOnDevice, codeSentTo, DEMO_ACCOUNT, deviceOf, identityError, openService, signInSite } from '../helpers/identity.js';
+import { failuresOf } from '../helpers/password-checks.js';
 
 /**
  * The attacks of issue 9, each as it was found: by someone who knows the demo account's
@@ -146,9 +147,7 @@ function isStopped(service: IdentityService): boolean {
   return row.hard_locked === 1 || row.disabled === 1;
 }
 
-function failures(service: IdentityService): number {
-  return (service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(appleId) as { failed_attempts: number }).failed_attempts;
-}
+const failures = (service: IdentityService) => failuresOf(service, appleId);
 
 describe('finding 1: codes guessed without limit by asking for a new one', () => {
   for (const channel of ['account site', 'iCloud'] as const) {

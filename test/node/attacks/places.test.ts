@@ -6,8 +6,9 @@ import type { IdentityService } from '../../../main/identity/identity-service.js
 import { LOCKOUT_POLICY } from '../../../main/identity/policy/lockout.js';
 import { activityLog, codeOnDevice, DEMO_ACCOUNT, deviceOf, identityError, openService, signInSite } from '../helpers/identity.js';
 import { openMail } from '../mail/mail-harness.js';
-import { Wire } from '../mail/wire.js';
+import { imapLoginAnswer } from '../mail/wire.js';
 import { signInAppStore, signInICloudWeb, signInSupport } from '../places/places-helpers.js';
+import { failuresOf } from '../helpers/password-checks.js';
 
 /**
  * The sign-ins of issue 19's places — iCloud.com, the App Store on this Mac, Apple ID support —
@@ -21,8 +22,7 @@ afterAll(() => {
   if (figures.length > 0) console.log(`\nThe places under attack (issue 19):\n${figures.map((f) => `  ${f}`).join('\n')}`);
 });
 
-const failures = (service: IdentityService) =>
-  (service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(appleId) as { failed_attempts: number }).failed_attempts;
+const failures = (service: IdentityService) => failuresOf(service, appleId);
 
 /** A code sure to be wrong. */
 const wrongCode = (real: string) => (real === '0000' ? '1111' : '0000');
@@ -57,14 +57,7 @@ function placeGuesses(service: IdentityService) {
   };
 }
 
-async function imapLogin(port: number, secret: string): Promise<string> {
-  const wire = await Wire.open(port);
-  await wire.line();
-  wire.send(`a LOGIN ${appleId} "${secret}"`);
-  const answer = (await wire.until('a')).at(-1)!;
-  wire.close();
-  return answer;
-}
+const imapLogin = (port: number, secret: string) => imapLoginAnswer(port, appleId, secret);
 
 describe('one failure budget, across the new places and IMAP', () => {
   it('wrong passwords and codes at iCloud.com, the App Store and support and a wrong IMAP LOGIN add up to one count; the lock holds everywhere', async () => {

@@ -8,7 +8,8 @@ import { RECOVERY_WAIT_MS } from '../../../main/identity/service/account-recover
 import { CODES_PER_ACCOUNT_PER_HOUR } from '../../../main/identity/service/verification.js';
 import { activityLog, codeOnDevice, DEMO_ACCOUNT, deviceOf, identityError, openService, signInSite } from '../helpers/identity.js';
 import { openMail } from '../mail/mail-harness.js';
-import { Wire } from '../mail/wire.js';
+import { imapLoginAnswer } from '../mail/wire.js';
+import { failuresOf } from '../helpers/password-checks.js';
 
 /**
  * Today's two-factor authentication from the attacker's side (issue 19: "new sign-in paths are
@@ -26,8 +27,7 @@ afterAll(() => {
   if (figures.length > 0) console.log(`\nTwo-factor authentication under attack (issue 19):\n${figures.map((f) => `  ${f}`).join('\n')}`);
 });
 
-const failures = (service: IdentityService) =>
-  (service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(appleId) as { failed_attempts: number }).failed_attempts;
+const failures = (service: IdentityService) => failuresOf(service, appleId);
 
 /** A 6-digit code that is not `code`. */
 const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
@@ -36,14 +36,7 @@ async function toTwoFactor(service: IdentityService): Promise<void> {
   await service.setSecurityLevel(await signInSite(service), { level: 'two-factor', currentPassword: password });
 }
 
-async function imapLogin(port: number, secret: string): Promise<string> {
-  const wire = await Wire.open(port);
-  await wire.line();
-  wire.send(`a LOGIN ${appleId} "${secret}"`);
-  const answer = (await wire.until('a')).at(-1)!;
-  wire.close();
-  return answer;
-}
+const imapLogin = (port: number, secret: string) => imapLoginAnswer(port, appleId, secret);
 
 describe('one failure budget under two-factor authentication', () => {
   it("a wrong recovery code, a wrong code in Messages, the password with a wrong code on 10.10, a wrong IMAP LOGIN and a wrong code at iCloud.com add up to one count; the lock then holds on every way in", async () => {

@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { LOCKOUT_POLICY } from '../../../main/identity/policy/lockout.js';
 import { activityLog } from '../helpers/identity.js';
 import { DEMO_ACCOUNT, openMail } from './mail-harness.js';
-import { Wire } from './wire.js';
+import { imapLoginAnswer, Wire } from './wire.js';
+import { failuresOf } from '../helpers/password-checks.js';
 
 const plain = (user: string, password: string) => Buffer.from(`\0${user}\0${password}`).toString('base64');
-const failures = (h: Awaited<ReturnType<typeof openMail>>) =>
-  (h.service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(DEMO_ACCOUNT.appleId) as { failed_attempts: number }).failed_attempts;
+const failures = (h: Awaited<ReturnType<typeof openMail>>) => failuresOf(h.service, DEMO_ACCOUNT.appleId);
 
-async function imapLogin(port: number, password: string): Promise<string> {
-  const wire = await Wire.open(port);
-  await wire.line();
-  wire.send(`a LOGIN ${DEMO_ACCOUNT.appleId} "${password}"`);
-  const answer = (await wire.until('a')).at(-1)!;
-  wire.close();
-  return answer;
-}
+const imapLogin = (port: number, password: string) => imapLoginAnswer(port, DEMO_ACCOUNT.appleId, password);
 
 async function smtpAuth(port: number, password: string): Promise<string> {
   const wire = await Wire.open(port);

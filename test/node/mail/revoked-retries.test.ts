@@ -6,7 +6,8 @@ import { MINUTE } from '../../../main/identity/clock.js';
 import { activityLog } from '../helpers/identity.js';
 import { DEMO_ACCOUNT, openMail, run, type MailHarness } from './mail-harness.js';
 import { needsRealClient } from './real-client-available.js';
-import { Wire } from './wire.js';
+import { imapLoginAnswer, Wire } from './wire.js';
+import { failuresOf } from '../helpers/password-checks.js';
 
 /**
  * Issue 15, finding 5, with the mail clients that showed it: after `* BYE [ALERT] … revoked`,
@@ -17,17 +18,9 @@ import { Wire } from './wire.js';
  */
 const USER = DEMO_ACCOUNT.appleId;
 const POLLS = (10 * MINUTE) / 15_000;
-const failures = (h: MailHarness) =>
-  (h.service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(USER) as { failed_attempts: number }).failed_attempts;
+const failures = (h: MailHarness) => failuresOf(h.service, USER);
 
-async function imapLogin(port: number, password: string): Promise<string> {
-  const wire = await Wire.open(port);
-  await wire.line();
-  wire.send(`a LOGIN ${USER} "${password}"`);
-  const answer = (await wire.until('a')).at(-1)!;
-  wire.close();
-  return answer;
-}
+const imapLogin = (port: number, password: string) => imapLoginAnswer(port, USER, password);
 
 async function smtpAuth(port: number, password: string): Promise<string> {
   const wire = await Wire.open(port);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, openMail, type MailHarness } from './mail-harness.js';
 import { Wire } from './wire.js';
+import { failuresOf } from '../helpers/password-checks.js';
 
 /**
  * The mail servers follow the account's level (issue 19 part B): under two-factor
@@ -43,9 +44,7 @@ async function toTwoFactor(h: MailHarness): Promise<string> {
   return h.service.createAppPassword(h.token, { label: 'Thunderbird' }).password;
 }
 
-function failures(h: MailHarness): number {
-  return (h.service.database.prepare('SELECT failed_attempts FROM accounts WHERE apple_id = ?').get(DEMO_ACCOUNT.appleId) as { failed_attempts: number }).failed_attempts;
-}
+const failures = (h: MailHarness) => failuresOf(h.service, DEMO_ACCOUNT.appleId);
 
 describe.each(['icloud', 'gmail', 'fastmail'] as const)('the %s profile under two-factor authentication', (profile) => {
   const words = WORDS[profile];

@@ -103,6 +103,16 @@ export class Wire {
   }
 }
 
+/** One IMAP LOGIN on a connection of its own: the tagged answer; the connection is then closed. */
+export async function imapLoginAnswer(port: number, user: string, password: string): Promise<string> {
+  const wire = await Wire.open(port);
+  await wire.line();
+  wire.send(`a LOGIN ${user} "${password}"`);
+  const answer = (await wire.until('a')).at(-1)!;
+  wire.close();
+  return answer;
+}
+
 /** A signed-in IMAP connection with INBOX selected. */
 export async function imapSignedIn(port: number, user: string, password: string, select = true): Promise<Wire> {
   const wire = await Wire.open(port);
