@@ -162,7 +162,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     await expect(sheet(page).getByRole('alert')).toHaveText(t(lang, 'errors.SIGN_IN_DENIED'), { timeout: REFUSAL_SHOWN });
     // Above it, no more asking for a tap on the iPhone: that request is over.
     await expect(sheet(page).getByText(t(lang, 'twoFactor.requestEnded', { device: iphoneName(lang) }), { exact: true })).toBeVisible();
-    await shot(testInfo, page, lang, 'two-factor-app-store-denied');
+    await shot(testInfo, page, lang, 'two-factor-app-store-denied', true);
 
     // Nothing was bought: the sheet put away, no install, the store signed out with nothing
     // purchased, Tidewise still to Get; and the Mac is trusted by no one.
@@ -263,7 +263,7 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     await tab.bringToFront();
     await expect(tab.getByRole('alert')).toHaveText(t(lang, 'errors.SIGN_IN_DENIED'), { timeout: REFUSAL_SHOWN });
     await expect(tab.getByText(t(lang, 'twoFactor.requestEnded', { device: iphoneName(lang) }), { exact: true })).toBeVisible();
-    await shot(testInfo, tab, lang, 'two-factor-support-denied');
+    await shot(testInfo, tab, lang, 'two-factor-support-denied', true);
     await expect(tab.getByRole('heading', { level: 1, name: t(lang, 'verify.title') })).toBeVisible();
     await expect(tab.getByRole('heading', { level: 1, name: t(lang, 'places.support.verifiedTitle'), exact: true })).toHaveCount(0);
     await expect(tab.getByRole('region', { name: t(lang, 'places.support.details') })).toHaveCount(0);
