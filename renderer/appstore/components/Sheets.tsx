@@ -9,7 +9,7 @@ import { StoreSheet } from './StoreSheet.js';
 import { deviceName } from '../../shared/display-name.js';
 import { appApi } from '../../shared/app-api.js';
 import { chooseDeviceLead } from '../../shared/choose-device-lead.js';
-import { codeStepLead, type CodeStepWords } from '../../shared/code-step-lead.js';
+import { codeStepLead, WEB_APPROVAL_WORDS, type CodeStepWords } from '../../shared/code-step-lead.js';
 import { useSignInDecision } from '../../shared/use-sign-in-decision.js';
 
 const ABOUT_PASSWORD = new Set<ErrorPayload['code']>(['INCORRECT', 'LOCKED', 'HARD_LOCKED', 'ACCOUNT_DISABLED', 'TRY_AGAIN']);
@@ -19,7 +19,8 @@ const CODE_STEP_WORDS: CodeStepWords = {
   enterCode: 'places.appStore.verifySheet.enterCode',
   askAllow: 'places.appStore.verifySheet.askAllow',
   allowed: 'places.appStore.verifySheet.allowed',
-  refused: 'twoFactor.requestEnded',
+  // The request's end reads as on the web pages: no Mac to name any more.
+  refused: WEB_APPROVAL_WORDS.refused,
 };
 
 function SheetError({ id, error }: { id: string; error: ErrorPayload | null }) {

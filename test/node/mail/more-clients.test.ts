@@ -371,13 +371,14 @@ describe('offlineimap', { timeout: 120_000 }, () => {
   it('left running as its systemd unit runs it, its syncs with the revoked password every 3 s do not lock the account (issue 15)', { timeout: 330_000 }, async () => {
     const h = await openMail();
     const config = rc(h, h.appPassword, true).path;
-    let client = start('offlineimap', ['-c', config, '-u', 'basic']);
+    const launch = () => start('offlineimap', ['-c', config, '-u', 'basic']);
+    let client = launch();
     const runs = [client];
     try {
       await revokeOnceSignedIn(h, client, 'imap');
       const attempts = attemptsWith(h, h.appPassword);
       const retried = () => {
-        if (client.output().includes('\nEXIT ')) runs.push((client = start('offlineimap', ['-c', config, '-u', 'basic'])));
+        if (client.output().includes('\nEXIT ')) runs.push((client = launch()));
         return attempts();
       };
       await expect
