@@ -42,7 +42,11 @@ for (const lang of ['en', 'ja'] as const satisfies readonly Lang[]) {
     await expect(page.getByRole('heading', { level: 1, name: t(lang, 'twoFactorApps.recovery.readyTitle') })).toBeVisible();
     await shot(testInfo, page, lang, 'two-factor-recovery-ready');
     await page.getByRole('button', { name: t(lang, 'twoFactorApps.recovery.sendCode'), exact: true }).click();
-    await page.getByLabel(t(lang, 'verify.code'), { exact: true }).fill(await latestCode(page.request, twostep));
+    // The code field appears once the site has answered that the code went out; reading the
+    // phone before then races the send (the codes from before the waiting period have expired).
+    const codeField = page.getByLabel(t(lang, 'verify.code'), { exact: true });
+    await expect(codeField).toBeVisible();
+    await codeField.fill(await latestCode(page.request, twostep));
     await page.getByLabel(t(lang, 'changePassword.new'), { exact: true }).fill('Recovered-Password-2016');
     await page.getByLabel(t(lang, 'changePassword.confirm'), { exact: true }).fill('Recovered-Password-2016');
     await page.getByRole('button', { name: t(lang, 'unlock.reset'), exact: true }).click();
