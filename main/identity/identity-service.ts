@@ -219,10 +219,10 @@ export class IdentityService {
     return completeWebSignIn(this.ctx, 'account-site', verificationId, code);
   }
 
-  /** Two-factor: waits (a while) for the trusted iPhone's answer to this sign-in's request. */
-  accountSiteSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
+  /** Two-factor: waits (a while) for the trusted iPhone's answer to this sign-in's request; `signal` ends the wait early. */
+  accountSiteSignInDecision(input: Inputs['signInDecision'], signal?: AbortSignal): Promise<SignInDecision> {
     const { verificationId } = parseInput(inputs.signInDecision, input);
-    return awaitSignInDecision(this.ctx, ['account-site', 'unlock'], verificationId);
+    return awaitSignInDecision(this.ctx, ['account-site', 'unlock'], verificationId, { signal });
   }
 
   completeAccountSiteSignInWithRecoveryKey(input: Inputs['verifyRecoveryKey']): { token: string } {

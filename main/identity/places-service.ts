@@ -45,8 +45,8 @@ export class PlacesService {
   }
 
   /** Two-factor: the iPhone's Allow / Don't Allow, about iCloud.com's own sign-ins only. */
-  icloudSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
-    return this.decision('icloud-web', input);
+  icloudSignInDecision(input: Inputs['signInDecision'], signal?: AbortSignal): Promise<SignInDecision> {
+    return this.decision('icloud-web', input, signal);
   }
 
   icloudVerifyCode(input: PlacesInputs['icloudVerifyCode']): WebSignInCompleted {
@@ -83,8 +83,8 @@ export class PlacesService {
   }
 
   /** Two-factor: the iPhone's Allow / Don't Allow, about support's own sign-ins only. */
-  supportSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
-    return this.decision('support', input);
+  supportSignInDecision(input: Inputs['signInDecision'], signal?: AbortSignal): Promise<SignInDecision> {
+    return this.decision('support', input, signal);
   }
 
   supportVerifyCode(input: Inputs['verifyCode']): { token: string } {
@@ -126,8 +126,8 @@ export class PlacesService {
   }
 
   /** Two-factor: the iPhone's Allow / Don't Allow, about the App Store's own sign-ins only. */
-  appStoreSignInDecision(input: Inputs['signInDecision']): Promise<SignInDecision> {
-    return this.decision('app-store', input);
+  appStoreSignInDecision(input: Inputs['signInDecision'], signal?: AbortSignal): Promise<SignInDecision> {
+    return this.decision('app-store', input, signal);
   }
 
   appStoreVerifyCode(input: Inputs['verifyCode']): AppStoreView {
@@ -158,10 +158,11 @@ export class PlacesService {
   /**
    * The asking page's wait for the iPhone's answer (up to DECISION_WAIT_MS). Only `place`'s own
    * purpose: a verification id of another place — My Apple ID's, another place's — is not found
-   * here, refused or not, so no page learns what became of a sign-in it did not start.
+   * here, refused or not, so no page learns what became of a sign-in it did not start. The wait
+   * ends early when `signal` (the asking request's) aborts.
    */
-  private decision(place: CodePlace, input: Inputs['signInDecision']): Promise<SignInDecision> {
+  private decision(place: CodePlace, input: Inputs['signInDecision'], signal?: AbortSignal): Promise<SignInDecision> {
     const { verificationId } = parseInput(inputs.signInDecision, input);
-    return awaitSignInDecision(this.ctx, [place], verificationId);
+    return awaitSignInDecision(this.ctx, [place], verificationId, { signal });
   }
 }

@@ -48,7 +48,7 @@ export function accountSiteHandlers(service: IdentityService, presenter: Present
       const { token, askTrust } = service.completeAccountSiteSignIn(input);
       return { ...signedIn(req, token), askTrust };
     },
-    signInDecision: (input) => service.accountSiteSignInDecision(input),
+    signInDecision: (input, req) => service.accountSiteSignInDecision(input, req.signal),
     verifyRecoveryKey: (input, req) => signedIn(req, service.completeAccountSiteSignInWithRecoveryKey(input).token),
     signOut: (_input, req) => {
       const token = tokenOrNull(req);

@@ -38,7 +38,7 @@ export function icloudWebHandlers(service: IdentityService): HandlersOf<ICloudWe
       return result;
     },
     sendCode: (input) => service.places.icloudSendCode(input),
-    signInDecision: (input) => service.places.icloudSignInDecision(input),
+    signInDecision: (input, req) => service.places.icloudSignInDecision(input, req.signal),
     verifyCode: (input, req) => {
       const { token, askTrust } = service.places.icloudVerifyCode(input);
       return { ...opened(req, token, input.keepSignedIn), askTrust };

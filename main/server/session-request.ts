@@ -29,6 +29,8 @@ export interface SessionRequest {
    */
   startSession(token: string, maxAgeMs?: number): string;
   endSession(): void;
+  /** Aborted when the browser hangs up before the answer is sent (a closed or reloaded page). */
+  readonly signal: AbortSignal;
 }
 
 /**
@@ -38,6 +40,7 @@ export interface SessionRequest {
  */
 export function sessionRequest(c: Context, cookie: SessionCookie, isOpen: (token: string) => boolean): SessionRequest {
   return {
+    signal: c.req.raw.signal,
     token() {
       const key = c.req.header(SESSION_KEY_HEADER);
       const tokens = cookieValues(c.req.header('cookie'), cookie.name).flatMap((half) => joinSessionToken(half, key) ?? []);

@@ -26,7 +26,7 @@ export function supportHandlers(service: IdentityService): HandlersOf<SupportCon
       return result;
     },
     sendCode: (input) => service.places.supportSendCode(input),
-    signInDecision: (input) => service.places.supportSignInDecision(input),
+    signInDecision: (input, req) => service.places.supportSignInDecision(input, req.signal),
     verifyCode: (input, req) => opened(req, service.places.supportVerifyCode(input).token),
     openCase: (input, req) => service.places.openSupportCase(req.token(), input),
     signOut: (_input, req) => {

@@ -82,24 +82,31 @@ export class DeviceInbox {
   /**
    * The answer to the verification's newest request: at once if it has one, else when it comes
    * or after `timeoutMs` ('pending'). The asking page waits so, and says "Don't Allow" at once.
+   * When `signal` aborts (the page hung up), the wait ends there, answering 'pending' to nobody.
    */
-  decision(verificationId: string, timeoutMs: number): Promise<Decision> {
+  decision(verificationId: string, timeoutMs: number, signal?: AbortSignal): Promise<Decision> {
     const now = this.latestFor(verificationId, 'request')?.request?.decision ?? 'pending';
-    if (now !== 'pending') return Promise.resolve(now);
+    if (now !== 'pending' || signal?.aborted) return Promise.resolve(now);
     return new Promise((resolve) => {
-      const waiter = {
-        verificationId,
-        wake: (decision: Decision) => {
-          clearTimeout(timer);
-          resolve(decision);
-        },
-      };
-      const timer = setTimeout(() => {
+      // However the wait ends — the answer, the time, or the asking page hanging up — its timer,
+      // its place among the waiters and its listener go with it, so no abandoned wait lingers.
+      const end = (decision: Decision) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', hangUp);
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve('pending');
-      }, timeoutMs);
+        resolve(decision);
+      };
+      const waiter = { verificationId, wake: end };
+      const hangUp = () => end('pending');
+      const timer = setTimeout(hangUp, timeoutMs);
+      signal?.addEventListener('abort', hangUp, { once: true });
       this.waiters.push(waiter);
     });
+  }
+
+  /** How many asking pages wait for an answer now (each is one open request). */
+  get waiting(): number {
+    return this.waiters.length;
   }
 
   /** Unexpired notifications, newest first; for one device when `deviceId` is given. */

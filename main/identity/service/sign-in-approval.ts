@@ -49,17 +49,18 @@ export function answerSignInRequest(ctx: ServiceContext, requestId: string, allo
  * The asking page waits here for the iPhone's answer to its verification's newest request:
  * 'allowed' (the code is on the iPhone), 'pending' after `waitMs` (ask again), or SIGN_IN_DENIED
  * at once when Don't Allow ended the attempt. Only the places' own verifications are asked
- * about, and only by the verification's id, which only the asking page holds.
+ * about, and only by the verification's id, which only the asking page holds. `signal` is the
+ * asking request's: when the page goes away (closed, reloaded, offline), its wait goes too.
  */
 export async function awaitSignInDecision(
   ctx: ServiceContext,
   purposes: VerificationPurpose[],
   verificationId: string,
-  waitMs = DECISION_WAIT_MS,
+  { waitMs = DECISION_WAIT_MS, signal }: { waitMs?: number; signal?: AbortSignal } = {},
 ): Promise<SignInDecision> {
   const check = () => transact(ctx, (tx) => void openVerification(ctx, tx, verificationId, purposes));
   check();
-  const decision = await ctx.inbox.decision(verificationId, waitMs);
+  const decision = await ctx.inbox.decision(verificationId, waitMs, signal);
   // Denied (or ended meanwhile): the verification says so, with the same error every place shows.
   check();
   return { decision: decision === 'allowed' ? 'allowed' : 'pending' };
