@@ -12,6 +12,15 @@ export function placeUrl(origin: string, place: OpenPlaceTarget, lang: 'en' | 'j
   return url.toString();
 }
 
+/**
+ * The handlers are shared by both transports, and so is their second argument: over HTTP (browser
+ * mode) it is the request's abort signal, which fires when the tab closes or reloads; over IPC it
+ * is the event — a window of the app itself, whose wait simply ends by its time.
+ */
+function hangUpOf(call: unknown): AbortSignal | undefined {
+  return call instanceof AbortSignal ? call : undefined;
+}
+
 /** The windows' handlers of the places (issue 19): the App Store window, and the control center's part. */
 export function placesHandlers(service: IdentityService, shell: Shell): HandlersOf<typeof placesAppContract, unknown> {
   const { places } = service;
@@ -19,7 +28,7 @@ export function placesHandlers(service: IdentityService, shell: Shell): Handlers
     appStore: () => places.appStore(),
     appStoreSignIn: (input) => places.appStoreSignIn(input),
     appStoreSendCode: (input) => places.appStoreSendCode(input),
-    appStoreSignInDecision: (input) => places.appStoreSignInDecision(input),
+    appStoreSignInDecision: (input, call) => places.appStoreSignInDecision(input, hangUpOf(call)),
     appStoreVerifyCode: (input) => places.appStoreVerifyCode(input),
     appStoreGet: (input) => places.appStoreGet(input),
     appStoreSignOut: () => places.appStoreSignOut(),

@@ -73,7 +73,8 @@ export function createAppServer(options: AppServerOptions, ownPort: () => number
     ),
   );
   app.get(APP_PRESENTER_EVENTS_PATH, (c) => appPresenterStream(c, presenter, streams));
-  mountContract(app, '/api/app', appContract, appHandlers(service, shell, presenter, options.mail), () => undefined);
+  // A handler's second argument over HTTP: the request's abort signal (the tab went away), for the waits that hear it.
+  mountContract(app, '/api/app', appContract, appHandlers(service, shell, presenter, options.mail), (c) => c.req.raw.signal);
   mountPages(app, options.staticRoot, () => presenter.language, APP_PAGES);
   return app;
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { IdentityService } from '../../../main/identity/identity-service.js';
 import { DeviceInbox } from '../../../main/identity/service/device-inbox.js';
 import { startAccountSite } from '../../../main/server/account-site-server.js';
+import { startAppServer } from '../../../main/server/app-server.js';
 import { ManualClock } from '../../../main/identity/clock.js';
 import { DEMO_ACCOUNT, deviceOf, openService, pendingRequest } from '../helpers/identity.js';
 
@@ -68,6 +69,19 @@ async function asked(start: () => Promise<unknown>, send: (input: { verification
   return challenge.verificationId;
 }
 
+const LAUNCH_KEY = 'abandoned-waits-launch-key';
+
+/** Where each place's page waits: the account site's origin, or (the App Store in browser mode) the app server's with its launch key. */
+async function serverFor(service: IdentityService, app: boolean): Promise<{ origin: string; headers: Record<string, string> }> {
+  const staticRoot = mkdtempSync(join(tmpdir(), 'twostep-static-'));
+  const site = await startAccountSite({ service, staticRoot });
+  onTestFinished(() => site.close());
+  if (!app) return { origin: site.origin, headers: { origin: site.origin } };
+  const apps = await startAppServer({ service, staticRoot, accountSiteOrigin: () => site.origin, launchKey: LAUNCH_KEY });
+  onTestFinished(() => apps.close());
+  return { origin: apps.origin, headers: { origin: apps.origin, 'x-twostep-key': LAUNCH_KEY } };
+}
+
 describe.each([
   { place: 'My Apple ID', path: '/api/site/signInDecision', ask: (s: IdentityService) => asked(() => s.signInAccountSite({ appleId, password }), (i) => s.sendAccountSiteCode(i)) },
   {
@@ -76,19 +90,24 @@ describe.each([
     ask: (s: IdentityService) => asked(() => s.places.icloudSignIn({ appleId, password, keepSignedIn: false }), (i) => s.places.icloudSendCode(i)),
   },
   { place: 'Apple ID support', path: '/api/support/signInDecision', ask: (s: IdentityService) => asked(() => s.places.supportSignIn({ appleId, password }), (i) => s.places.supportSendCode(i)) },
-])("$place's wait over a real connection", ({ path, ask }) => {
+  {
+    place: 'the App Store (browser mode)',
+    path: '/api/app/appStoreSignInDecision',
+    app: true,
+    ask: (s: IdentityService) => asked(() => s.places.appStoreSignIn({ appleId, password }), (i) => s.places.appStoreSendCode(i)),
+  },
+])("$place's wait over a real connection", ({ path, ask, app }) => {
   it('40 waits opened and then dropped by the browser leave no wait behind; a page that stays still hears Allow', async () => {
     const { service } = await openService();
     await service.runScenario({ event: 'security-level', appleId, level: 'two-factor' });
-    const site = await startAccountSite({ service, staticRoot: mkdtempSync(join(tmpdir(), 'twostep-static-')) });
-    onTestFinished(() => site.close());
+    const server = await serverFor(service, app ?? false);
     // The inbox the server's waits go to: the one whose `decision` the handlers reach.
     const decision = vi.spyOn(DeviceInbox.prototype, 'decision');
     const inbox = () => decision.mock.contexts[0] as DeviceInbox;
 
     const verificationId = await ask(service);
     const post = (signal?: AbortSignal) =>
-      fetch(`${site.origin}${path}`, { method: 'POST', headers: { origin: site.origin, 'content-type': 'application/json' }, body: JSON.stringify({ verificationId }), signal });
+      fetch(`${server.origin}${path}`, { method: 'POST', headers: { ...server.headers, 'content-type': 'application/json' }, body: JSON.stringify({ verificationId }), signal });
 
     const dropped = Array.from({ length: 40 }, () => new AbortController());
     const abandoned = dropped.map((controller) => post(controller.signal).catch((error: unknown) => error));
