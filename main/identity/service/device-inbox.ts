@@ -98,7 +98,7 @@ export class DeviceInbox {
       };
       const waiter = { verificationId, wake: end };
       const hangUp = () => end('pending');
-      const timer = setTimeout(hangUp, timeoutMs);
+      const timer = setTimeout(() => end('pending'), timeoutMs);
       signal?.addEventListener('abort', hangUp, { once: true });
       this.waiters.push(waiter);
     });
@@ -120,13 +120,12 @@ export class DeviceInbox {
 
   clear(): void {
     this.notifications = [];
-    for (const waiter of this.waiters.splice(0)) waiter.wake('pending');
+    // Each waiter, woken, takes itself off the list.
+    for (const waiter of [...this.waiters]) waiter.wake('pending');
   }
 
   private wake(verificationId: string, decision: Decision): void {
-    const woken = this.waiters.filter((w) => w.verificationId === verificationId);
-    this.waiters = this.waiters.filter((w) => w.verificationId !== verificationId);
-    for (const waiter of woken) waiter.wake(decision);
+    for (const waiter of this.waiters.filter((w) => w.verificationId === verificationId)) waiter.wake(decision);
   }
 
   private prune(): void {

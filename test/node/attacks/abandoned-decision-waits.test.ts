@@ -7,7 +7,8 @@ import { DeviceInbox } from '../../../main/identity/service/device-inbox.js';
 import { startAccountSite } from '../../../main/server/account-site-server.js';
 import { startAppServer } from '../../../main/server/app-server.js';
 import { ManualClock } from '../../../main/identity/clock.js';
-import { DEMO_ACCOUNT, deviceOf, openService, pendingRequest } from '../helpers/identity.js';
+import { DEMO_ACCOUNT, openService, pendingRequest } from '../helpers/identity.js';
+import { askAccountSite, askAppStore, askICloudWeb, askSupport } from '../places/places-helpers.js';
 
 /**
  * A page waiting for the iPhone's Allow / Don't Allow holds one request open for up to 25 s. A
@@ -16,7 +17,7 @@ import { DEMO_ACCOUNT, deviceOf, openService, pendingRequest } from '../helpers/
  * instead of running out its 25 s for nobody. Asked as an attacker would: many waits, then all
  * of them dropped.
  */
-const { appleId, password } = DEMO_ACCOUNT;
+const { appleId } = DEMO_ACCOUNT;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -61,14 +62,6 @@ describe('the inbox forgets a wait whose page hung up', () => {
   });
 });
 
-/** A sign-in under two-factor authentication whose code was asked for at the iPhone: its verification. */
-async function asked(start: () => Promise<unknown>, send: (input: { verificationId: string; deviceId: number }) => unknown): Promise<string> {
-  const challenge = (await start()) as { status: string; verificationId: string; devices: { id: number; kind: string }[] };
-  if (challenge.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a verification');
-  send({ verificationId: challenge.verificationId, deviceId: deviceOf(challenge.devices, 'iphone') });
-  return challenge.verificationId;
-}
-
 const LAUNCH_KEY = 'abandoned-waits-launch-key';
 
 /** Where each place's page waits: the account site's origin, or (the App Store in browser mode) the app server's with its launch key. */
@@ -83,19 +76,10 @@ async function serverFor(service: IdentityService, app: boolean): Promise<{ orig
 }
 
 describe.each([
-  { place: 'My Apple ID', path: '/api/site/signInDecision', ask: (s: IdentityService) => asked(() => s.signInAccountSite({ appleId, password }), (i) => s.sendAccountSiteCode(i)) },
-  {
-    place: 'iCloud.com',
-    path: '/api/icloud/signInDecision',
-    ask: (s: IdentityService) => asked(() => s.places.icloudSignIn({ appleId, password, keepSignedIn: false }), (i) => s.places.icloudSendCode(i)),
-  },
-  { place: 'Apple ID support', path: '/api/support/signInDecision', ask: (s: IdentityService) => asked(() => s.places.supportSignIn({ appleId, password }), (i) => s.places.supportSendCode(i)) },
-  {
-    place: 'the App Store (browser mode)',
-    path: '/api/app/appStoreSignInDecision',
-    app: true,
-    ask: (s: IdentityService) => asked(() => s.places.appStoreSignIn({ appleId, password }), (i) => s.places.appStoreSendCode(i)),
-  },
+  { place: 'My Apple ID', path: '/api/site/signInDecision', ask: askAccountSite },
+  { place: 'iCloud.com', path: '/api/icloud/signInDecision', ask: askICloudWeb },
+  { place: 'Apple ID support', path: '/api/support/signInDecision', ask: askSupport },
+  { place: 'the App Store (browser mode)', path: '/api/app/appStoreSignInDecision', ask: askAppStore, app: true },
 ])("$place's wait over a real connection", ({ path, ask, app }) => {
   it('40 waits opened and then dropped by the browser leave no wait behind; a page that stays still hears Allow', async () => {
     const { service } = await openService();

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IdentityService } from '../../../main/identity/identity-service.js';
 import { DECISION_WAIT_MS } from '../../../main/identity/service/sign-in-approval.js';
 import { startAccountSite } from '../../../main/server/account-site-server.js';
-import { DEMO_ACCOUNT, deviceOf, identityError, openService, pendingRequest } from '../helpers/identity.js';
+import { DEMO_ACCOUNT, identityError, openService, pendingRequest } from '../helpers/identity.js';
+import { askAccountSite, askAppStore, askICloudWeb, askSupport } from '../places/places-helpers.js';
 import { APP_HOST, openWorld, request, SITE_HOST, type World } from './harness.js';
 
 /**
@@ -12,7 +13,7 @@ import { APP_HOST, openWorld, request, SITE_HOST, type World } from './harness.j
  * IPC (the desktop app). Each parses with the same schema as My Apple ID's, holds the request
  * open until the iPhone answers, and knows nothing of another place's sign-ins.
  */
-const { appleId, password } = DEMO_ACCOUNT;
+const { appleId } = DEMO_ACCOUNT;
 
 let world: World | null = null;
 afterEach(() => {
@@ -21,19 +22,6 @@ afterEach(() => {
 });
 
 const errorOf = (json: unknown) => (json as { error?: { code: string } }).error?.code;
-
-/** A sign-in under two-factor authentication whose code was asked for at the iPhone: its verification. */
-async function asked(start: () => Promise<unknown>, send: (input: { verificationId: string; deviceId: number }) => unknown): Promise<string> {
-  const challenge = (await start()) as { status: string; verificationId: string; devices: { id: number; kind: string }[] };
-  if (challenge.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a verification');
-  send({ verificationId: challenge.verificationId, deviceId: deviceOf(challenge.devices, 'iphone') });
-  return challenge.verificationId;
-}
-
-const askICloudWeb = (s: IdentityService) => asked(() => s.places.icloudSignIn({ appleId, password, keepSignedIn: false }), (i) => s.places.icloudSendCode(i));
-const askSupport = (s: IdentityService) => asked(() => s.places.supportSignIn({ appleId, password }), (i) => s.places.supportSendCode(i));
-const askAppStore = (s: IdentityService) => asked(() => s.places.appStoreSignIn({ appleId, password }), (i) => s.places.appStoreSendCode(i));
-const askAccountSite = (s: IdentityService) => asked(() => s.signInAccountSite({ appleId, password }), (i) => s.sendAccountSiteCode(i));
 
 async function twoFactorWorld(): Promise<World> {
   world = await openWorld();

@@ -35,3 +35,17 @@ export async function signInAppStore(service: IdentityService, password: string 
   const { verificationId, code } = codeFor(service, challenge, (input) => service.places.appStoreSendCode(input));
   return { asked: true, store: service.places.appStoreVerifyCode({ verificationId, code }) };
 }
+
+/** A sign-in under two-factor authentication whose code was asked for at the iPhone: its verification (the iPhone now asks Allow / Don't Allow). */
+async function askedAtIPhone(start: () => Promise<unknown>, send: (input: { verificationId: string; deviceId: number }) => unknown): Promise<string> {
+  const challenge = (await start()) as { status: string; verificationId: string; devices: { id: number; kind: string }[] };
+  if (challenge.status !== 'VERIFICATION_REQUIRED') throw new Error('expected a verification');
+  send({ verificationId: challenge.verificationId, deviceId: deviceOf(challenge.devices, 'iphone') });
+  return challenge.verificationId;
+}
+
+const { appleId, password } = DEMO_ACCOUNT;
+export const askICloudWeb = (s: IdentityService) => askedAtIPhone(() => s.places.icloudSignIn({ appleId, password, keepSignedIn: false }), (i) => s.places.icloudSendCode(i));
+export const askSupport = (s: IdentityService) => askedAtIPhone(() => s.places.supportSignIn({ appleId, password }), (i) => s.places.supportSendCode(i));
+export const askAppStore = (s: IdentityService) => askedAtIPhone(() => s.places.appStoreSignIn({ appleId, password }), (i) => s.places.appStoreSendCode(i));
+export const askAccountSite = (s: IdentityService) => askedAtIPhone(() => s.signInAccountSite({ appleId, password }), (i) => s.sendAccountSiteCode(i));
